@@ -1,0 +1,1 @@
+"""The `quotes` command line: thin Typer commands over the quotes library."""

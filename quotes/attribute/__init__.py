@@ -1,0 +1,80 @@
+"""The attribution stage: speaker mention, in-document resolution, confidence."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from quotes.attribute.mention import find_mention
+from quotes.attribute.resolve import Resolution, Resolver, nominative
+from quotes.detect import Candidate
+from quotes.document import Document, Quote, Span
+from quotes.lexicons import data_dir
+
+__all__ = ["Resolution", "Resolver", "attribute", "confidence", "find_mention", "nominative"]
+
+PREVIOUS_WINDOW = 3  # sentences back that a quote without a cue may borrow a speaker from
+
+
+@cache
+def _calibration() -> dict[str, float]:
+    path = data_dir() / "calibration.json"
+    return json.loads(path.read_text(encoding="utf-8"))["confidence"]
+
+
+def confidence(candidate: Candidate, how: str) -> float:
+    """The measured precision of quotes found this way (data/calibration.json)."""
+    table = _calibration()
+    for key in (f"{candidate.type}/{candidate.route}/{how}", f"{candidate.type}/{candidate.route}",
+                candidate.type):
+        if key in table:
+            return table[key]
+    return table["default"]
+
+
+def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
+    """Quote records for the candidates, each with its speaker resolved."""
+    resolver = Resolver(document)
+    quotes: list[Quote] = []
+    previous: tuple[Quote, int] | None = None
+    for candidate in candidates:
+        mention_words = find_mention(document, candidate)
+        resolution = resolver.resolve(mention_words)
+        mention = None
+        if mention_words:
+            start, end = mention_words[0].start, mention_words[-1].end
+            mention = Span(start, end, document.text[start:end])
+        if resolution.name is None and not mention_words:
+            if previous is not None and candidate.sentence - previous[1] <= PREVIOUS_WINDOW:
+                earlier = previous[0]
+                resolution = Resolution(earlier.speaker, earlier.speaker_kind, "previous")
+                mention = earlier.mention
+            elif candidate.sentence > 0:
+                before = document.sentences[candidate.sentence - 1]
+                name = resolver.person_between(before.start, candidate.start)
+                if name is not None:
+                    resolution = Resolution(name, "person", "context")
+        cue = None
+        if candidate.cue is not None:
+            cue = Span(candidate.cue.start, candidate.cue.end,
+                       document.text[candidate.cue.start:candidate.cue.end])
+        sentence = document.sentences[candidate.sentence]
+        quote = Quote(
+            type=candidate.type,
+            text=document.text[candidate.start:candidate.end],
+            start=candidate.start,
+            end=candidate.end,
+            speaker=resolution.name,
+            mention=mention,
+            cue=cue,
+            confidence=confidence(candidate, resolution.how),
+            resolution=resolution.how,
+            route=candidate.route,
+            sentence=document.text[sentence.start:sentence.end],
+            speaker_kind=resolution.kind,
+        )
+        resolver.remember(candidate.start, resolution.name)
+        quotes.append(quote)
+        if resolution.name is not None:
+            previous = (quote, candidate.sentence)
+    return quotes

@@ -1,0 +1,155 @@
+"""Finding the speaker mention of a candidate: the subject of the cue verb,
+the inverted subject after a quote, the noun phrase after 'so'/'laut' or
+before 'zufolge', the speaker before a colon."""
+
+from __future__ import annotations
+
+from quotes.detect import Candidate
+from quotes.detect.spans import is_mark
+from quotes.document import Document, Sentence, Word
+from quotes.lexicons import table, word_list
+
+_NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
+_NAME_WORDS = {"NOUN", "PROPN", "X"}
+_SUBJECT_RELATIONS = {"nsubj"}
+_HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
+
+
+def is_subject_pronoun(word: Word) -> bool:
+    return word.text.lower() in {row[0] for row in table("pronouns.tsv")}
+
+
+def _is_nominal(word: Word) -> bool:
+    return word.upos in _NAME_WORDS or (word.text[:1].isupper() and word.upos in {"ADJ", "VERB", "ADV"})
+
+
+def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
+    """The noun phrase starting at word index `index`: determiners and
+    adjectives, a run of nouns and names, a genitive or 'von' attribute,
+    and a parenthesis such as "(CDU)"."""
+    words = sentence.words
+    if index >= len(words):
+        return []
+    if words[index].upos == "PRON":
+        return [words[index]] if is_subject_pronoun(words[index]) else []
+    end = index
+    seen_noun = False
+    while end < len(words):
+        word = words[end]
+        lower = word.text.lower()
+        if is_mark(word):
+            if seen_noun and end > index and is_mark(words[end - 1]):
+                break
+        elif _is_nominal(word) and word.text[:1].isupper():
+            seen_noun = True
+        elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"}):
+            if seen_noun and not (word.upos == "DET" and word.feats.get("Case") == "Gen") \
+                    and lower not in {"von", "vom"}:
+                break
+        elif word.text == "(" and seen_noun:
+            close = next((i for i in range(end, min(end + 6, len(words))) if words[i].text == ")"), None)
+            if close is None:
+                break
+            end = close
+        else:
+            break
+        end += 1
+    while end > index and (words[end - 1].upos in {"DET", "ADP", "ADJ"} or _unpaired_mark(words, index, end)):
+        end -= 1
+    return list(words[index:end]) if seen_noun else []
+
+
+def _unpaired_mark(words: tuple[Word, ...], start: int, end: int) -> bool:
+    """The phrase's last word is a quotation mark that opens nothing inside it."""
+    marks = [w for w in words[start:end] if is_mark(w)]
+    return bool(marks) and is_mark(words[end - 1]) and len(marks) % 2 == 1
+
+
+def noun_phrase_backward(sentence: Sentence, last: int) -> list[Word]:
+    """The noun phrase ending at word index `last`."""
+    words = sentence.words
+    if last < 0:
+        return []
+    if words[last].upos == "PRON":
+        return [words[last]] if is_subject_pronoun(words[last]) else []
+    if not _is_nominal(words[last]):
+        return []
+    start = last
+    while start > 0:
+        word = words[start - 1]
+        if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"}:
+            start -= 1
+        elif word.text == ")":
+            opening = next((i for i in range(start - 1, max(start - 7, -1), -1) if words[i].text == "("), None)
+            if opening is None:
+                break
+            start = opening
+        else:
+            break
+    if start > 0 and words[start - 1].upos == "ADP":
+        return []  # the object of a preposition ("am Dienstag"), not a subject
+    return list(words[start:last + 1])
+
+
+def _subject_by_dependency(sentence: Sentence, cue_head: Word) -> list[Word]:
+    for word in sentence.words:
+        if word.head == cue_head.id and word.deprel in _SUBJECT_RELATIONS:
+            index = word.id - 1
+            phrase = noun_phrase_backward(sentence, index)
+            if phrase and len(phrase) >= 1:
+                forward = noun_phrase_forward(sentence, phrase[0].id - 1)
+                return forward if forward and forward[-1].id >= word.id else phrase
+    return []
+
+
+def _outside(words: list[Word], candidate: Candidate) -> bool:
+    return bool(words) and all(w.end <= candidate.start or w.start >= candidate.end for w in words)
+
+
+def find_mention(document: Document, candidate: Candidate) -> list[Word]:
+    """The words that name the speaker, or [] when the cue gives none."""
+    cue = candidate.cue
+    if cue is None:
+        return []
+    sentence = document.sentences[candidate.sentence]
+    first = min(w.id for w in cue.words) - 1
+    last = max(w.id for w in cue.words) - 1
+    head = cue.head.id - 1
+    options: list[list[Word]] = []
+    if cue.kind == "heissen":
+        nearby = [*range(last + 1, min(last + 4, len(sentence.words))), *range(0, first)]
+        for index in nearby:
+            if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
+                options.append(noun_phrase_forward(sentence, index + 1))
+                break
+    elif cue.kind == "colon" or candidate.speaker_side == "before":
+        options.append(noun_phrase_backward(sentence, first - 1))
+    elif candidate.speaker_side == "after" and cue.kind != "verb":
+        options.append(noun_phrase_forward(sentence, last + 1))
+    else:
+        options.append(_subject_by_dependency(sentence, cue.head))
+        if candidate.speaker_side == "after":
+            options.append(noun_phrase_forward(sentence, head + 1))
+        options.append(noun_phrase_backward(sentence, head - 1))
+        options.append(noun_phrase_forward(sentence, head + 1))
+        clause_start = next((i for i in range(head - 1, -1, -1) if sentence.words[i].text in {",", ":"}), -1)
+        options.append(noun_phrase_forward(sentence, clause_start + 1))
+    for option in options:
+        if _outside(option, candidate):
+            return _owner_of_speech_noun(option)
+    return []
+
+
+def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
+    """'einer Mitteilung des Militärs' → 'des Militärs': the speaker is the
+    owner of the statement, not the statement."""
+    nouns = word_list("speech_nouns.txt")
+    for position, word in enumerate(words[:-1]):
+        if word.text in nouns:
+            rest = words[position + 1:]
+            if rest[0].text.lower() in {"von", "vom"}:
+                rest = rest[1:]
+            return rest or words
+        if word.upos in {"NOUN", "PROPN"}:
+            break
+    return words

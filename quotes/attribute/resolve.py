@@ -1,0 +1,221 @@
+"""In-document resolution of a speaker mention to the person or organisation
+it means: full name ↔ surname ("Donald Trump" … "Trump", "Putins"), role
+nouns bound by apposition ("Kremlsprecher Dmitri Peskow" … "der
+Kremlsprecher"), pronouns and descriptions ("er", "der 78-Jährige") to the
+most recent compatible person, and unnamed sources in nominative form
+("des russischen Außenministeriums" → "russisches Außenministerium")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from quotes.document import Document, Word
+from quotes.lexicons import table, word_list
+
+_NAME_TAGS = {"PROPN", "X"}
+_STRONG_ENDINGS = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
+
+
+@dataclass(frozen=True)
+class Resolution:
+    name: str | None
+    kind: str | None  # person, organisation, role
+    how: str  # name, role, pronoun, description, previous, none
+
+
+@dataclass
+class PersonMention:
+    name: str
+    start: int
+    gender: str | None
+
+
+@dataclass
+class _Index:
+    persons: list[PersonMention] = field(default_factory=list)
+    full_names: dict[str, str] = field(default_factory=dict)  # surname (folded) -> full name
+    roles: dict[str, str] = field(default_factory=dict)  # role noun (folded) -> full name
+    genders: dict[str, str] = field(default_factory=dict)  # full name -> m/f
+
+
+@cache
+def _role_endings() -> tuple[str, ...]:
+    return tuple(sorted(word_list("role_nouns.txt"), key=len, reverse=True))
+
+
+@cache
+def _pronoun_genders() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("pronouns.tsv")}
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    """Capitalised words a small tagger may call names: sentence starters, "Laut"."""
+    cues = {row[0].capitalize() for row in table("source_prepositions.tsv")}
+    return word_list("sentence_starters.txt") | cues
+
+
+def is_role_noun(word: Word) -> bool:
+    return word.upos in {"NOUN", "PROPN", "ADJ"} and word.text.lower().endswith(_role_endings())
+
+
+def _gender_of(word: Word) -> str | None:
+    gender = word.feats.get("Gender")
+    if gender == "Fem" or (word.text.lower().endswith("in") and is_role_noun(word)):
+        return "f"
+    if gender == "Masc":
+        return "m"
+    return None
+
+
+def _fold(text: str) -> str:
+    return text.lower().replace("-", "").replace("\u00ad", "")
+
+
+def _strip_genitive(token: str, known: dict[str, str]) -> str:
+    folded = _fold(token)
+    if folded not in known and folded.endswith("s") and folded[:-1] in known:
+        return token[:-1]
+    return token
+
+
+def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
+    runs: list[list[Word]] = []
+    current: list[Word] = []
+    for word in words:
+        capital = word.text[:1].isupper()
+        if capital and (word.upos in _NAME_TAGS or word.ner.endswith("PER")) and not is_role_noun(word) \
+                and word.text not in _not_names():
+            current.append(word)
+            continue
+        if current:
+            runs.append(current)
+        current = []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def build_index(document: Document) -> _Index:
+    """Every named person in the document, with surnames, roles and genders."""
+    index = _Index()
+    for sentence in document.sentences:
+        for run in _name_runs(sentence.words):
+            if len(run) < 2:
+                continue
+            name = document.text[run[0].start:run[-1].end]
+            surname = _fold(run[-1].text)
+            if len(name) > len(index.full_names.get(surname, "")):
+                index.full_names[surname] = name
+            before = sentence.word(run[0].id - 1)
+            gender = None
+            if before is not None and is_role_noun(before):
+                index.roles.setdefault(_fold(before.text), name)
+                index.roles.setdefault(_fold(before.lemma), name)
+                gender = _gender_of(before)
+            if gender:
+                index.genders.setdefault(name, gender)
+            index.persons.append(PersonMention(name, run[0].start, gender))
+    for person in index.persons:
+        person.name = index.full_names.get(_fold(person.name.split()[-1]), person.name)
+        person.gender = person.gender or index.genders.get(person.name)
+    return index
+
+
+class Resolver:
+    """Resolves mentions in one document, left to right."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.index = build_index(document)
+        self.recent_speakers: list[tuple[int, str, str | None]] = []  # (offset, name, gender)
+
+    def remember(self, offset: int, name: str | None) -> None:
+        if name:
+            self.recent_speakers.append((offset, name, self.index.genders.get(name)))
+
+    def _recent_person(self, offset: int, gender: str | None) -> str | None:
+        """The most recent speaker, else the most recent named person, of a
+        compatible gender before `offset`."""
+        seen = [(at, name, known) for at, name, known in self.recent_speakers if at < offset]
+        seen += [(p.start, p.name, p.gender) for p in self.index.persons if p.start < offset]
+        seen.sort(key=lambda item: item[0])
+        if gender is not None:
+            for _, name, known in reversed(seen):
+                if known == gender:
+                    return name
+        for _, name, known in reversed(seen):
+            if known is None or gender is None:
+                return name
+        return None
+
+    def person_between(self, start: int, end: int) -> str | None:
+        """The last named person mentioned between two offsets (a heading, a
+        ticker entry or the sentence before a quote that stands alone)."""
+        inside = [p for p in self.index.persons if start <= p.start < end]
+        return inside[-1].name if inside else None
+
+    def resolve(self, mention: list[Word]) -> Resolution:
+        if not mention:
+            return Resolution(None, None, "none")
+        offset = mention[0].start
+        content = [w for w in mention if w.upos not in {"DET", "PUNCT"}]
+        if len(content) == 1 and content[0].upos == "PRON":
+            pronoun = content[0].text.lower()
+            genders = _pronoun_genders().get(pronoun)
+            if genders is None:
+                return Resolution(None, None, "none")
+            gender = genders if genders in {"m", "f"} else None
+            name = self._recent_person(offset, gender)
+            return Resolution(name, "person" if name else None, "pronoun")
+        runs = [run for run in _name_runs(tuple(mention)) if run]
+        role_words = [w for w in mention if is_role_noun(w)]
+        if runs:
+            run = runs[-1]
+            text = self.document.text[run[0].start:run[-1].end]
+            surname = _strip_genitive(run[-1].text, self.index.full_names)
+            full = self.index.full_names.get(_fold(surname))
+            if full:
+                return Resolution(full, "person", "name")
+            if len(run) > 1:
+                return Resolution(text, "person", "name")
+            if role_words or mention[0].upos != "DET":
+                return Resolution(surname if not role_words else text, "person" if role_words else None, "name")
+        if role_words:
+            role = role_words[-1]
+            bound = self.index.roles.get(_fold(role.text)) or self.index.roles.get(_fold(role.lemma))
+            if bound:
+                return Resolution(bound, "person", "role")
+            determiner = next((w for w in mention if w.upos == "DET"), None)
+            definite = determiner is not None and determiner.feats.get("Definite") == "Def"
+            if definite:
+                name = self._recent_person(offset, _gender_of(role))
+                if name:
+                    return Resolution(name, "person", "role")
+        return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")
+
+
+def nominative(mention: list[Word]) -> str | None:
+    """An unnamed source in nominative form without article: 'des russischen
+    Außenministeriums' → 'russisches Außenministerium'. Genitive attributes
+    after the head stay as written ('Sprecher des Ministeriums')."""
+    words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
+    while words and words[0].upos == "DET":
+        words = words[1:]
+    if not words:
+        return None
+    head_index = next((i for i, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
+    if head_index is None:
+        return " ".join(w.text for w in words)
+    head = words[head_index]
+    gender = "Plur" if head.feats.get("Number") == "Plur" else head.feats.get("Gender", "Masc")
+    parts = []
+    for word in words[:head_index]:
+        if word.upos == "ADJ" and word.lemma and word.lemma[:1].islower():
+            parts.append(word.lemma + _STRONG_ENDINGS.get(gender, "e"))
+        else:
+            parts.append(word.text)
+    parts.append(head.lemma if head.upos == "NOUN" and head.lemma and head.lemma[:1].isupper() else head.text)
+    parts.extend(w.text for w in words[head_index + 1:])
+    return " ".join(parts)

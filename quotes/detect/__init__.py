@@ -1,0 +1,56 @@
+"""The detection stage: quote spans and their cues over one analysed document."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quotes.detect.candidates import Candidate
+from quotes.detect.cues import Cue, find_cues
+from quotes.detect.direct import detect_direct
+from quotes.detect.indirect import detect_indirect
+from quotes.detect.marks import find_quoted_spans
+from quotes.detect.spans import trim
+from quotes.document import Document
+
+__all__ = ["Candidate", "Cue", "detect", "find_cues"]
+
+MIXED_SHARE = 0.7  # a direct quote covering less than this of an indirect clause makes it mixed
+
+
+def detect(document: Document) -> list[Candidate]:
+    """Direct, indirect and mixed candidates in document order.
+
+    An indirect clause that contains a short quoted fragment becomes one
+    `mixed` record; one that is almost all quotation stays `direct`.
+    """
+    direct = detect_direct(document)
+    spans = [(c.start, c.end) for c in direct]
+    indirect = detect_indirect(document, spans)
+    kept_direct = []
+    for quote in direct:
+        holder = next((c for c in indirect if c.start <= quote.start and quote.end <= c.end), None)
+        share = (quote.end - quote.start) / max(1, holder.end - holder.start) if holder else 1.0
+        if holder is None or share >= MIXED_SHARE:
+            kept_direct.append(quote)
+            if holder is not None:
+                indirect.remove(holder)
+    for fragment in find_quoted_spans(document.text):
+        for position, holder in enumerate(indirect):
+            if holder.start <= fragment.start and fragment.end <= holder.end:
+                indirect[position] = replace(holder, type="mixed")
+    result = []
+    for candidate in sorted(kept_direct + indirect, key=lambda c: c.start):
+        if _in_markdown_image(document.text, candidate.start):
+            continue
+        start, end = trim(document, candidate.start, candidate.end) if candidate.type != "direct" \
+            else (candidate.start, candidate.end)
+        if end > start:
+            result.append(replace(candidate, start=start, end=end))
+    return result
+
+
+def _in_markdown_image(text: str, offset: int) -> bool:
+    """Scraped news keeps image captions as Markdown ("![Caption](url)");
+    their words repeat the article's and are not quotes of their own."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return text.startswith("![", line_start)

@@ -1,0 +1,128 @@
+"""Speech cues on Stanza's analysis: verbs of saying (with their separable
+particle joined: "teilte … mit" is "mitteilen"), source prepositions ("laut",
+"zufolge", "so") and "hieß es". The lexicons live in data/lexicons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from quotes.document import Sentence, Word
+from quotes.lexicons import table, word_list
+
+_PARTICLE_RELATIONS = {"compound:prt"}
+_PARTICLE_TAGS = {"PTKVZ"}
+_CLAUSE_END = {",", ";", ":", ".", "!", "?", "–"}
+_VERBAL = {"VERB", "AUX"}
+_MISTAGGED = {"NOUN", "PROPN", "ADJ", "X"}  # a small tagger's errors on lowercase verbs
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue in a sentence: the words that make it, and its kind."""
+
+    words: tuple[Word, ...]
+    kind: str  # verb, preposition, heissen
+    lemma: str
+
+    @property
+    def head(self) -> Word:
+        return self.words[0]
+
+    @property
+    def start(self) -> int:
+        return min(w.start for w in self.words)
+
+    @property
+    def end(self) -> int:
+        return max(w.end for w in self.words)
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return word_list("speech_verbs.txt")
+
+
+@cache
+def source_prepositions() -> dict[str, str]:
+    return {row[0].lower(): row[1] for row in table("source_prepositions.tsv")}
+
+
+def _particle(sentence: Sentence, verb: Word) -> Word | None:
+    for word in sentence.words:
+        if word.head == verb.id and word.deprel in _PARTICLE_RELATIONS:
+            return word
+    particles = word_list("particles.txt")
+    following = sentence.words[verb.id:]
+    for position, word in enumerate(following):
+        closes_clause = position + 1 == len(following) or following[position + 1].text in _CLAUSE_END
+        if word.xpos in _PARTICLE_TAGS or (closes_clause and word.text.lower() in particles):
+            return word
+        if word.text in _CLAUSE_END or (word.upos in _VERBAL and word.is_finite):
+            break
+    return None
+
+
+def _lemma_candidates(word: Word) -> list[str]:
+    """The tagger's lemma and a few repairs for forms a small model misses."""
+    lemma = word.lemma.lower()
+    text = word.text.lower()
+    candidates = [lemma]
+    for suffix in ("te", "ten", "t", "e", "en", "test"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 2:
+            candidates.append(text[: -len(suffix)] + "en")
+    if text.startswith("ge") and text.endswith(("t", "en")):
+        stem = text[2:-1] if text.endswith("t") else text[2:-2]
+        candidates.append(stem + "en")
+    return candidates
+
+
+def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
+    """The speech-verb cue headed by `word`, or None."""
+    if word.upos not in _VERBAL and not (word.text[:1].islower() and word.upos in _MISTAGGED):
+        return None
+    verbs = speech_verbs()
+    particle = _particle(sentence, word)
+    for lemma in _lemma_candidates(word):
+        if particle is not None:
+            joined = particle.text.lower() + lemma
+            if joined in verbs:
+                return Cue((word, particle), "verb", joined)
+        if lemma in verbs:
+            return Cue((word,), "verb", lemma)
+    return None
+
+
+def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:
+    """'hieß es' / 'heißt es' (passive-like attribution to an organisation)."""
+    if word.lemma.lower() != "heißen" and word.text.lower() not in {"hieß", "heißt", "hiess", "heisst"}:
+        return None
+    neighbours = [sentence.word(word.id + 1), sentence.word(word.id - 1)]
+    for other in neighbours:
+        if other is not None and other.text.lower() == "es":
+            pair = tuple(sorted((word, other), key=lambda w: w.start))
+            return Cue(pair, "heissen", "heißen")
+    return None
+
+
+def preposition_cue(word: Word) -> Cue | None:
+    """'laut', 'zufolge', 'so', 'gemäß' as attribution markers."""
+    lemma = word.text.lower()
+    if lemma in source_prepositions() and lemma != "so":
+        return Cue((word,), "preposition", lemma)
+    return None
+
+
+def source_side(cue: Cue) -> str:
+    """Where a preposition's source stands: 'after' ("laut X") or 'before' ("X zufolge")."""
+    return source_prepositions().get(cue.lemma, "after")
+
+
+def find_cues(sentence: Sentence) -> list[Cue]:
+    """All cues in a sentence, in order."""
+    cues = []
+    for word in sentence.words:
+        cue = verb_cue(sentence, word) or heissen_cue(sentence, word) or preposition_cue(word)
+        if cue is not None:
+            cues.append(cue)
+    return cues

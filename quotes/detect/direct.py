@@ -1,0 +1,137 @@
+"""Direct quotes: paired quotation marks, told apart from scare quotes,
+titles and names by whether the text attributes the words to someone."""
+
+from __future__ import annotations
+
+from quotes.detect.candidates import Candidate
+from quotes.detect.cues import Cue, find_cues, heissen_cue, verb_cue
+from quotes.detect.marks import QuotedSpan, find_quoted_spans
+from quotes.detect.spans import is_finite_verb, is_mark, words_between
+from quotes.document import Document, Sentence, Word
+from quotes.lexicons import word_list
+
+MIN_STANDALONE_WORDS = 4
+
+
+def _sentence_of(document: Document, offset: int) -> Sentence | None:
+    for sentence in document.sentences:
+        if sentence.start <= offset < sentence.end + 1:
+            return sentence
+    return None
+
+
+def _content_words(words: list[Word]) -> list[Word]:
+    return [w for w in words if w.upos != "PUNCT" and not is_mark(w)]
+
+
+def _is_sentence_like(words: list[Word]) -> bool:
+    content = _content_words(words)
+    if len(content) < MIN_STANDALONE_WORDS:
+        return False
+    return any(is_finite_verb(w) for w in content) or words[-1].text in {".", "!", "?", "…"}
+
+
+def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list[Word]) -> bool:
+    """„New York Post“, „The Beast“, die Zeitung „Kommersant“: a name or title."""
+    before = document.text[:span.open_mark].rstrip().split()
+    previous = before[-1] if before else ""
+    if previous.strip("(") in word_list("title_nouns.txt"):
+        return True
+    content = _content_words(inside)
+    if not content or any(is_finite_verb(w) for w in content):
+        return False
+    capitalised = all(w.text[:1].isupper() or not w.text[:1].isalpha() for w in content)
+    return capitalised and len(content) <= 5
+
+
+def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
+    """„…“, sagte X / „…“, so X / „…“, hieß es: the cue right after the quote."""
+    following = [w for w in sentence.words if w.start > close_mark]
+    while following and (is_mark(following[0]) or following[0].text in {"!", "?", "."}):
+        following = following[1:]
+    if len(following) < 2 or following[0].text not in {",", "–", "—", "-"}:
+        return None
+    first = following[1]
+    cue = verb_cue(sentence, first) or heissen_cue(sentence, first)
+    if cue is not None:
+        return cue, "after"
+    if first.text.lower() == "so" and len(following) > 2:
+        return Cue((first,), "so", "so"), "after"
+    if len(following) > 2 and first.upos in {"PRON", "PROPN", "NOUN", "DET"}:
+        for word in following[2:5]:
+            cue = verb_cue(sentence, word)
+            if cue is not None:
+                return cue, "subject"
+    return None
+
+
+def _cue_before_colon(document: Document, sentence: Sentence, open_mark: int) -> tuple[Cue, str] | None:
+    """X sagte: „…“ / Putin kontert: „…“ / Peskow: „…“."""
+    if not document.text[:open_mark].rstrip().endswith(":"):
+        return None
+    before = [w for w in sentence.words if w.end <= open_mark]
+    if not before or before[-1].text != ":":
+        return None
+    clause = before[:-1]
+    for word in reversed(clause):
+        if is_mark(word):
+            break
+        cue = verb_cue(sentence, word)
+        if cue is not None:
+            return cue, "subject"
+    if clause and clause[-1].upos in {"PROPN", "NOUN", "PRON"}:
+        return Cue((before[-1],), "colon", ":"), "before"
+    return None
+
+
+def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | None:
+    """A speech verb outside the quote in the same sentence: a partial quote
+    (Trump nannte das Gespräch „sehr produktiv“) or an introduced one."""
+    for cue in find_cues(sentence):
+        if cue.kind != "verb" or span.start <= cue.start < span.end:
+            continue
+        return cue, "subject"
+    return None
+
+
+def detect_direct(document: Document) -> list[Candidate]:
+    candidates: list[Candidate] = []
+    for span in find_quoted_spans(document.text):
+        if span.depth > 0:
+            continue
+        sentence = _sentence_of(document, span.open_mark)
+        close_sentence = _sentence_of(document, span.close_mark) or sentence
+        if sentence is None or close_sentence is None:
+            continue
+        inside = [w for s in document.sentences for w in words_between(s, span.start, span.end)]
+        if not _content_words(inside):
+            continue
+        found = None
+        route = "none"
+        if span.continues:
+            route = "continuation"
+        else:
+            found = _cue_after(close_sentence, span.close_mark)
+            route = "after" if found else route
+            if found is None:
+                found = _cue_before_colon(document, sentence, span.open_mark)
+                route = "colon" if found else route
+            if found is None and not _is_sentence_like(inside):
+                found = _cue_in_sentence(sentence, span)
+                route = "partial" if found else route
+            if found is None and sentence is close_sentence:
+                found = _cue_in_sentence(sentence, span)
+                route = "introduced" if found else route
+        if found is None and route != "continuation":
+            if not _is_sentence_like(inside) or _looks_like_name_or_title(document, span, inside):
+                continue
+            route = "standalone"
+        if route == "partial" and _looks_like_name_or_title(document, span, inside):
+            continue
+        cue, side = found if found else (None, "previous")
+        cue_sentence = close_sentence if route == "after" else sentence
+        candidates.append(Candidate(
+            type="direct", start=span.start, end=span.end, sentence=cue_sentence.index, cue=cue,
+            route=route, speaker_side=side, continues=route in {"continuation", "standalone"},
+        ))
+    return candidates

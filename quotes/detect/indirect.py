@@ -1,0 +1,259 @@
+"""Indirect speech: content clauses under a speech cue, source phrases
+("laut X", "X zufolge", "so X", "nach Angaben von X", "wie X mitteilte",
+"hieß es aus X") and Konjunktiv sentences that go on with someone's speech."""
+
+from __future__ import annotations
+
+from quotes.detect.candidates import Candidate
+from quotes.detect.cues import Cue, find_cues, source_side
+from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
+from quotes.document import Document, Sentence, Word
+from quotes.lexicons import word_list
+
+_CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
+_BOUNDARY = {",", ";", ":", "–", "—"}
+_CUE_PRIORITY = {"verb": 0, "heissen": 1, "preposition": 2, "so": 3, "colon": 4}
+_SUBORDINATORS = {"wenn", "als", "weil", "obwohl", "damit", "während", "nachdem", "bevor", "falls", "sofern"}
+
+
+def _end_index(sentence: Sentence) -> int:
+    """Index after the last word that can belong to a message."""
+    end = len(sentence.words)
+    while end > 0 and (sentence.words[end - 1].upos == "PUNCT" or is_mark(sentence.words[end - 1])):
+        end -= 1
+    return end
+
+
+def _clause_is_speech(words: list[Word]) -> bool:
+    """A reported clause: dass/ob, or a finite verb (Konjunktiv or V2)."""
+    content = [w for w in words if w.upos != "PUNCT"]
+    if len(content) < 2:
+        return False
+    if content[0].text.lower() in _CLAUSE_OPENERS:
+        return True
+    if content[0].text.lower() in _SUBORDINATORS or (content[0].upos == "PRON" and content[0].deprel == "nsubj" \
+            and content[0].feats.get("PronType") == "Rel"):
+        return False
+    return any(is_finite_verb(w) for w in content[:8])
+
+
+def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
+    """The clause after the first boundary at or after word index `after`."""
+    words = sentence.words
+    end = _end_index(sentence)
+    for index in range(after, end):
+        if words[index].text in _BOUNDARY:
+            clause = list(words[index + 1:end])
+            if _clause_is_speech(clause):
+                return words[index + 1].start, words[end - 1].end
+            return None
+        if is_finite_verb(words[index]) and index > after + 6:
+            return None
+    return None
+
+
+def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | None:
+    """„CLAUSE, sagte X.“ without marks: the clause before the comma."""
+    words = sentence.words
+    if cue_index < 2 or words[cue_index - 1].text not in _BOUNDARY:
+        return None
+    clause = list(words[:cue_index - 1])
+    while clause and (clause[0].upos == "PUNCT" or is_mark(clause[0])):
+        clause = clause[1:]
+    if not clause or not any(is_finite_verb(w) for w in clause):
+        return None
+    if clause[0].text.lower() in _SUBORDINATORS | {"wie"}:
+        return None
+    return clause[0].start, clause[-1].end
+
+
+def _np_end(sentence: Sentence, start: int) -> int:
+    """Index after a source noun phrase starting at `start` ("dem ukrainischen
+    Generalstab", "Angaben des Priesters Samaan Ibrahim", "Peskow (Kreml)")."""
+    words = sentence.words
+    index = start
+    seen_noun = False
+    while index < len(words):
+        word = words[index]
+        if word.upos in {"DET", "ADJ", "NUM"} or word.text.lower() in {"von", "vom", "des", "der"}:
+            if seen_noun and word.upos in {"ADJ", "NUM"}:
+                break
+            if seen_noun and word.text.lower() in {"der"} and word.feats.get("Case") != "Gen":
+                break
+            index += 1
+            continue
+        if is_mark(word) and index + 1 < len(words) and not seen_noun:
+            index += 1
+            continue
+        if seen_noun and is_mark(word) and is_mark(words[index - 1]) is False and index > start:
+            index += 1
+            continue
+        capitalised = word.text[:1].isupper() and word.upos not in {"PUNCT", "VERB", "AUX"}
+        if word.upos in {"NOUN", "PROPN", "X"} or capitalised:
+            seen_noun = True
+            index += 1
+            continue
+        if word.text == "(" and seen_noun:
+            close = next((i for i in range(index, min(index + 6, len(words))) if words[i].text == ")"), None)
+            if close is not None:
+                index = close + 1
+                continue
+        break
+    return index if seen_noun else start
+
+
+def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple[int, int] | None:
+    """The message around a source phrase (word indices [first, last))."""
+    words = sentence.words
+    end = _end_index(sentence)
+    first, last = phrase
+    if first == 0 or (first == 1 and words[0].upos == "PUNCT"):
+        rest = list(words[last:end])
+        while rest and rest[0].text in _BOUNDARY:
+            rest = rest[1:]
+        return (rest[0].start, rest[-1].end) if len(rest) > 1 else None
+    if last >= end:
+        head = list(words[:first])
+        while head and head[-1].text in _BOUNDARY:
+            head = head[:-1]
+        return (head[0].start, head[-1].end) if len(head) > 1 else None
+    return words[0].start, words[end - 1].end
+
+
+def _preposition_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
+    words = sentence.words
+    index = cue.head.id - 1
+    if source_side(cue) == "after":
+        last = _np_end(sentence, index + 1)
+        if last == index + 1:
+            return None
+        phrase = (index, last)
+        side = "after"
+    else:
+        first = index
+        while first > 0 and words[first - 1].upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}:
+            first -= 1
+        if first == index:
+            return None
+        phrase = (first, index + 1)
+        side = "before"
+    message = _source_phrase_message(sentence, phrase)
+    if message is None:
+        return None
+    return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", side)
+
+
+def _nach_angaben(sentence: Sentence) -> Candidate | None:
+    """Nach Angaben von X / nach Ansicht des X / nach Informationen der X."""
+    words = sentence.words
+    nouns = word_list("speech_nouns.txt")
+    for index, word in enumerate(words[:-1]):
+        if word.text.lower() == "nach" and words[index + 1].text in nouns:
+            last = _np_end(sentence, index + 1)
+            if last <= index + 2 and words[index + 1].text != "Angaben":
+                continue
+            message = _source_phrase_message(sentence, (index, max(last, index + 2)))
+            if message is not None:
+                cue = Cue((word,), "preposition", "nach")
+                return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "after")
+    return None
+
+
+def _so_source(sentence: Sentence) -> Candidate | None:
+    """„…, so X.“: a source after 'so' that closes the sentence."""
+    words = sentence.words
+    end = _end_index(sentence)
+    for index in range(2, end - 1):
+        word = words[index]
+        closes_sentence = word.text.lower() == "so" and words[index - 1].text in _BOUNDARY \
+            and _np_end(sentence, index + 1) >= end
+        if closes_sentence:
+            clause = [w for w in words[:index - 1] if not is_mark(w)]
+            if clause and any(is_finite_verb(w) for w in clause):
+                cue = Cue((word,), "so", "so")
+                return Candidate("indirect", clause[0].start, clause[-1].end, sentence.index, cue,
+                                 "source-phrase", "after")
+    return None
+
+
+def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
+    words = sentence.words
+    index = cue.head.id - 1
+    first_word = words[0].text.lower()
+    after = max(w.id for w in cue.words)
+    if first_word == "wie" and index < 8:
+        message = _message_after(sentence, after)
+        route = "wie"
+    else:
+        message = _message_after(sentence, after)
+        route = "complement"
+        if message is None and cue.head.is_finite:
+            message = _message_before(sentence, index)
+            route = "fronted"
+    if message is None:
+        return None
+    side = "after" if route == "fronted" else "subject"
+    return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _heissen_candidate(sentence: Sentence, cue: Cue) -> Candidate | None:
+    index = cue.head.id - 1
+    message = _message_before(sentence, index) or _message_after(sentence, max(w.id for w in cue.words))
+    if message is None:
+        return None
+    return Candidate("indirect", message[0], message[1], sentence.index, cue, "heissen", "after")
+
+
+def _main_clause_konjunktiv(sentence: Sentence) -> bool:
+    """The first finite verb, outside subordinate clauses, is Konjunktiv."""
+    for word in sentence.words:
+        if word.text.lower() in _CLAUSE_OPENERS or (word.upos == "SCONJ" and word.text.lower() in _SUBORDINATORS):
+            return False
+        if is_finite_verb(word):
+            return is_konjunktiv(word) and word.text.lower() not in {"würde", "würden", "wäre", "wären"}
+    return False
+
+
+def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> list[Candidate]:
+    """Indirect candidates, sentence by sentence, outside direct quotes."""
+    candidates: list[Candidate] = []
+    previous_speech = -10
+    for sentence in document.sentences:
+        inside_direct = any(s <= sentence.start and sentence.end <= e + 1 for s, e in direct_spans)
+        if inside_direct:
+            continue
+        found: list[Candidate] = []
+        for cue in sorted(find_cues(sentence), key=lambda c: _CUE_PRIORITY[c.kind]):
+            if any(s <= cue.start < e for s, e in direct_spans):
+                continue
+            if cue.kind == "verb":
+                candidate = _verb_candidates(sentence, cue)
+            elif cue.kind == "heissen":
+                candidate = _heissen_candidate(sentence, cue)
+            else:
+                candidate = _preposition_candidates(sentence, cue)
+            if candidate is not None:
+                found.append(candidate)
+        for extra in (_nach_angaben(sentence), _so_source(sentence)):
+            if extra is not None:
+                found.append(extra)
+        touches_direct = any(s < sentence.end and sentence.start < e for s, e in direct_spans)
+        if not found and not touches_direct and sentence.index - previous_speech <= 2 \
+                and _main_clause_konjunktiv(sentence):
+            end = _end_index(sentence)
+            if end > 1:
+                found.append(Candidate("indirect", sentence.words[0].start, sentence.words[end - 1].end,
+                                       sentence.index, None, "continuation", "previous", continues=True))
+        if found or touches_direct:
+            previous_speech = sentence.index
+        candidates.extend(_first_per_span(found))
+    return candidates
+
+
+def _first_per_span(found: list[Candidate]) -> list[Candidate]:
+    """One candidate per message: the first cue that claimed it wins."""
+    kept: list[Candidate] = []
+    for candidate in found:
+        if not any(candidate.start < k.end and k.start < candidate.end for k in kept):
+            kept.append(candidate)
+    return kept

@@ -1,0 +1,60 @@
+"""Small helpers over words and character spans shared by the detectors."""
+
+from __future__ import annotations
+
+from quotes.document import Document, Sentence, Word
+from quotes.lexicons import quote_marks, word_list
+
+SENTENCE_PUNCT = set(".!?…;:")
+
+
+def is_mark(word: Word) -> bool:
+    return word.text in quote_marks().all
+
+
+def is_konjunktiv(word: Word) -> bool:
+    """A finite verb in the subjunctive, by the tagger or by its form."""
+    if word.upos not in {"VERB", "AUX"} and word.text.lower() not in word_list("konjunktiv.txt"):
+        return False
+    return word.is_subjunctive or word.text.lower() in word_list("konjunktiv.txt")
+
+
+_FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
+
+
+def is_finite_verb(word: Word) -> bool:
+    if word.upos not in {"VERB", "AUX"}:
+        return False
+    return word.is_finite or word.xpos in _FINITE_TAGS or is_konjunktiv(word)
+
+
+def trim(document: Document, start: int, end: int) -> tuple[int, int]:
+    """Shrink a span past surrounding spaces, final punctuation and a stray
+    closing mark without its opener, so it holds just the reported words."""
+    text = document.text
+    marks = quote_marks()
+    while True:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start and text[end - 1] in SENTENCE_PUNCT | {","}:
+            end -= 1
+            continue
+        if end > start and text[end - 1] in marks.all:
+            inner = text[start:end - 1]
+            if not any(opener in inner for opener in marks.closers):
+                end -= 1
+                continue
+        if end > start and text[start] in ",;:–-":
+            start += 1
+            continue
+        return start, end
+
+
+def words_between(sentence: Sentence, start: int, end: int) -> list[Word]:
+    return [w for w in sentence.words if w.start >= start and w.end <= end]
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

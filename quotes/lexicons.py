@@ -1,0 +1,51 @@
+"""Lexicons and bundled data live in data/, not in code. One loader per kind
+of data, each returning a frozen, cached object that the stages share."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+
+def data_dir() -> Path:
+    """The data folder: $QUOTES_DATA_DIR, else data/ beside the package."""
+    override = os.environ.get("QUOTES_DATA_DIR")
+    return Path(override) if override else Path(__file__).resolve().parent.parent / "data"
+
+
+def _lines(name: str) -> list[str]:
+    path = data_dir() / "lexicons" / name
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """A one-entry-per-line lexicon such as abbreviations.txt."""
+    return frozenset(_lines(name))
+
+
+@cache
+def table(name: str) -> tuple[tuple[str, ...], ...]:
+    """A tab-separated lexicon, one tuple of columns per row."""
+    return tuple(tuple(col.strip() for col in line.split("\t")) for line in _lines(name))
+
+
+@dataclass(frozen=True)
+class QuoteMarks:
+    closers: dict[str, frozenset[str]]
+
+    @property
+    def all(self) -> frozenset[str]:
+        return frozenset(self.closers) | frozenset().union(*self.closers.values())
+
+
+@cache
+def quote_marks() -> QuoteMarks:
+    return QuoteMarks({row[0]: frozenset(row[1]) for row in table("quote_marks.tsv")})

@@ -1,0 +1,137 @@
+"""The German Stanza pipeline: built once, reused, fed whole articles in batches.
+
+Text is tokenized and split into sentences by quotes.nlp.tokenize; Stanza
+tags, lemmatizes and parses the tokens (`tokenize_pretokenized`), and every
+word keeps its character offsets into the original text. Nothing is
+downloaded at run time (`download_method=None`).
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from quotes.document import Document, Sentence, Word
+from quotes.nlp.models import LANG, ModelSet, active_set
+from quotes.nlp.tokenize import TokenizedSentence, tokenize
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
+def normalise_token(text: str) -> str:
+    """What Stanza sees for a token: NFC, no soft hyphens or zero-width
+    characters ("Pe\u00adskow" is "Peskow"). Offsets stay on the original."""
+    cleaned = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
+    return cleaned or "_"
+
+
+def _parse_feats(feats: str | None) -> dict[str, str]:
+    if not feats or feats == "_":
+        return {}
+    return dict(item.split("=", 1) for item in feats.split("|") if "=" in item)
+
+
+@dataclass
+class Engine:
+    """One Stanza pipeline over one model set."""
+
+    models: ModelSet
+    pipeline: object
+
+    @classmethod
+    def load(cls, *, prefer_official: bool = True) -> Engine:
+        import stanza
+
+        models = active_set(prefer_official)
+        logging.getLogger("stanza").setLevel(logging.WARNING)
+        common = {
+            "lang": LANG,
+            "dir": str(models.directory),
+            "download_method": None,
+            "tokenize_pretokenized": True,
+            "logging_level": "WARN",
+            "use_gpu": False,
+        }
+        if models.name == "official":
+            processors = "tokenize,pos,lemma,depparse" + (",ner" if models.has_ner else "")
+            pipeline = stanza.Pipeline(processors=processors, **common)
+        else:
+            model_dir = models.directory / LANG
+            pipeline = stanza.Pipeline(
+                processors="tokenize,pos,lemma,depparse",
+                pos_model_path=str(model_dir / "pos.pt"),
+                pos_pretrain_path=None,
+                lemma_model_path=str(model_dir / "lemma.pt"),
+                depparse_model_path=str(model_dir / "depparse.pt"),
+                depparse_pretrain_path=None,
+                pos_batch_size=3000,
+                depparse_batch_size=3000,
+                **common,
+            )
+        return cls(models=models, pipeline=pipeline)
+
+    def analyse(self, text: str, name: str = "") -> Document:
+        return self.analyse_many([text], [name])[0]
+
+    def analyse_many(self, texts: Sequence[str], names: Iterable[str] | None = None) -> list[Document]:
+        """Analyse several articles in one Stanza call (sentences are batched
+        across articles), returning one Document per text."""
+        names = list(names) if names is not None else [""] * len(texts)
+        tokenized = [tokenize(text) for text in texts]
+        batch = [[normalise_token(t.text) for t in s.tokens] for doc in tokenized for s in doc]
+        analysed = self.pipeline(batch).sentences if batch else []
+        documents = []
+        position = 0
+        for text, name, sentences in zip(texts, names, tokenized, strict=True):
+            stanza_sentences = analysed[position:position + len(sentences)]
+            position += len(sentences)
+            built = tuple(
+                _build_sentence(index, tok, st)
+                for index, (tok, st) in enumerate(zip(sentences, stanza_sentences, strict=True))
+            )
+            documents.append(Document(text=text, sentences=built, name=name))
+        return documents
+
+
+def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: object) -> Sentence:
+    words = []
+    for token, word in zip(tokenized.tokens, analysed.words, strict=True):
+        ner = getattr(word.parent, "ner", None) or "O"
+        words.append(Word(
+            id=word.id,
+            text=token.text,
+            lemma=word.lemma or token.text,
+            upos=word.upos or "X",
+            xpos=word.xpos or "_",
+            feats=_parse_feats(word.feats),
+            head=word.head or 0,
+            deprel=word.deprel or "dep",
+            start=token.start,
+            end=token.end,
+            ner=ner,
+        ))
+    return Sentence(index=index, paragraph=tokenized.paragraph, words=tuple(words))
+
+
+def to_conllu(document: Document) -> str:
+    """The analysis as CoNLL-U, with the original token text and offsets."""
+    lines = []
+    for sentence in document.sentences:
+        lines.append(f"# sent_id = {sentence.index + 1}")
+        lines.append(f"# text = {' '.join(document.text[sentence.start:sentence.end].split())}")
+        for word, following in zip(sentence.words, [*sentence.words[1:], None], strict=False):
+            feats = "|".join(f"{k}={v}" for k, v in sorted(word.feats.items())) or "_"
+            misc = [f"start_char={word.start}", f"end_char={word.end}"]
+            if following is not None and following.start == word.end:
+                misc.insert(0, "SpaceAfter=No")
+            if word.ner != "O":
+                misc.append(f"NER={word.ner}")
+            form = " ".join(word.text.split()) or "_"
+            lines.append("\t".join([
+                str(word.id), form, word.lemma, word.upos, word.xpos, feats,
+                str(word.head), word.deprel, "_", "|".join(misc),
+            ]))
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")

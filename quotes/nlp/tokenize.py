@@ -1,0 +1,162 @@
+"""Rule-based tokenizer and sentence splitter for German news.
+
+Stanza is fed its output with `tokenize_pretokenized`, so quotation marks,
+dashes, abbreviations ("z. B.", "Dr.", "Anm. d. Red."), ordinals ("am 5.
+August"), numbers ("1.000,50") and hyphenated compounds ("US-Präsident") are
+handled here, by rules and the lexicons in data/lexicons, and every token keeps
+its character offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quotes.lexicons import quote_marks, word_list
+
+MAX_SENTENCE_TOKENS = 120
+
+_TOKEN = re.compile(
+    r"""
+    (?P<url>(?:https?://|www\.)[^\s<>"„“”»«]+[^\s<>"„“”»«.,;:!?)\]'’])
+  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+  | (?P<acronym>(?:[^\W\d_]\.){2,}(?![^\W\d_]))
+  | (?P<number>\d+(?:[.,:/]\d+)*(?:[.,:/]-)?)
+  | (?P<word>[^\W_](?:[\w&]|[-‐'’.](?=[^\W_]))*(?:-(?=\s+(?:und|oder|bis|sowie|bzw)\b))?)
+  | (?P<ellipsis>\.{2,}|…)
+  | (?P<punct>\S)
+    """,
+    re.VERBOSE,
+)
+_SENTENCE_END = {".", "!", "?", "…", "..."}
+_CLOSING_BRACKETS = {")", "]", "}"}
+_OPENING_BRACKETS = {"(", "[", "{"}
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class TokenizedSentence:
+    paragraph: int
+    tokens: tuple[Token, ...]
+
+
+def _raw_tokens(text: str) -> list[Token]:
+    abbreviations = word_list("abbreviations.txt")
+    months = word_list("months.txt")
+    starters = word_list("sentence_starters.txt")
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        start, end = match.span()
+        after = text[end:end + 1]
+        if kind == "word" and after == ".":
+            word = match.group()
+            following = text[end + 1:end + 40].lstrip(" ")
+            is_initial = len(word) == 1 and word.isupper() and bool(following)
+            if word in abbreviations or is_initial:
+                end += 1
+        elif kind == "number" and after == ".":
+            following = re.match(r"\s*([^\s]+)", text[end + 1:end + 40])
+            next_word = following.group(1) if following else ""
+            next_clean = next_word.strip(",;:")
+            is_ordinal = next_clean[:1].isalpha() and next_clean not in starters
+            if next_word[:1].isdigit() or next_clean in months or is_ordinal:
+                end += 1
+        if tokens and tokens[-1].end > start:
+            continue
+        tokens.append(Token(start, end, text[start:end]))
+    return tokens
+
+
+def _is_opening(text: str, token: Token) -> bool:
+    """Whether a quotation mark opens: decided by the spacing around it, which
+    works for every quoting convention („…“, “…”, »…«, «…», "…")."""
+    before = text[token.start - 1] if token.start > 0 else " "
+    after = text[token.end] if token.end < len(text) else " "
+    if token.text in "„‚":
+        return True
+    if after.isspace() or after in ",.;:!?)]" or token.end >= len(text):
+        return False
+    return before.isspace() or before in "([{-–—/" or token.start == 0
+
+
+def _ends_sentence(text: str, tokens: list[Token], index: int) -> bool:
+    """Whether the sentence ends after tokens[index]."""
+    marks = quote_marks().all
+    token = tokens[index]
+    if index + 1 >= len(tokens):
+        return True
+    nxt = tokens[index + 1]
+    if token.text in _SENTENCE_END or (token.text in "!?" and len(token.text) == 1):
+        if nxt.text in _SENTENCE_END or nxt.text in _CLOSING_BRACKETS:
+            return False
+        if nxt.text in marks and not _is_opening(text, nxt):
+            return False
+        return _starts_sentence(text, tokens, index + 1)
+    if (token.text in marks and not _is_opening(text, token)) or token.text in _CLOSING_BRACKETS:
+        prev = tokens[index - 1].text if index > 0 else ""
+        if prev in _SENTENCE_END:
+            if nxt.text in marks and not _is_opening(text, nxt):
+                return False
+            return _starts_sentence(text, tokens, index + 1)
+    return False
+
+
+def _starts_sentence(text: str, tokens: list[Token], index: int) -> bool:
+    token = tokens[index]
+    first = token.text[0]
+    if first.isupper() or first.isdigit():
+        return True
+    if token.text in quote_marks().all and _is_opening(text, token):
+        return True
+    return token.text in _OPENING_BRACKETS or token.text in {"–", "—", "-"}
+
+
+def _cap_length(tokens: list[Token]) -> list[list[Token]]:
+    """Split runs longer than MAX_SENTENCE_TOKENS, preferring a comma or
+    semicolon, so a text with no sentence end cannot stall the parser."""
+    pieces: list[list[Token]] = []
+    rest = tokens
+    while len(rest) > MAX_SENTENCE_TOKENS:
+        window = rest[MAX_SENTENCE_TOKENS // 2:MAX_SENTENCE_TOKENS]
+        cut = MAX_SENTENCE_TOKENS
+        for offset in range(len(window) - 1, -1, -1):
+            if window[offset].text in {",", ";", ":", "–"}:
+                cut = MAX_SENTENCE_TOKENS // 2 + offset + 1
+                break
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
+    if rest:
+        pieces.append(rest)
+    return pieces
+
+
+def tokenize(text: str) -> list[TokenizedSentence]:
+    """Sentences of tokens with offsets into `text`. Every line break ends a
+    sentence (news text puts one paragraph per line); blank lines and lines
+    break paragraphs."""
+    sentences: list[TokenizedSentence] = []
+    paragraph = 0
+    line_start = 0
+    for line in text.split("\n"):
+        line_tokens = [
+            Token(t.start + line_start, t.end + line_start, t.text) for t in _raw_tokens(line)
+        ]
+        line_start += len(line) + 1
+        if not line_tokens:
+            continue
+        current: list[Token] = []
+        for index, token in enumerate(line_tokens):
+            current.append(token)
+            if _ends_sentence(text, line_tokens, index):
+                for piece in _cap_length(current):
+                    sentences.append(TokenizedSentence(paragraph, tuple(piece)))
+                current = []
+        paragraph += 1
+    return sentences

@@ -1,0 +1,87 @@
+"""Speed and peak memory of the NLP engine and of the quote stages.
+
+    python scripts/bench_nlp.py                   # UD German GSD test text (held out)
+    python scripts/bench_nlp.py --corpus wikinews --limit 100
+
+Reports tokens per second and articles per second through Stanza, the time
+the quote stages (detect + attribute) add on top of it, and the peak resident
+memory of the process. Run it alone: other CPU-heavy work on the same cores
+distorts the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from quotes.extract import quotes_in  # noqa: E402
+from quotes.nlp import Engine  # noqa: E402
+
+SHARED = REPO.parent / "shared" / "data"
+
+
+def ud_articles(size: int = 20) -> list[str]:
+    """The held-out GSD test sentences, grouped into articles of `size` sentences."""
+    texts = [line[len("# text = "):] for line in (SHARED / "ud" / "gsd-test.conllu").read_text(
+        encoding="utf-8").splitlines() if line.startswith("# text = ")]
+    return [" ".join(texts[i:i + size]) for i in range(0, len(texts), size)]
+
+
+def wikinews_articles() -> list[str]:
+    files = sorted((SHARED / "wikinews" / "train").glob("*.json"))
+    return [json.loads(f.read_text(encoding="utf-8"))["OriginalText"] for f in files]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", choices=["ud", "wikinews"], default="ud")
+    parser.add_argument("--limit", type=int, default=0, help="at most this many articles")
+    parser.add_argument("--batch", type=int, default=8, help="articles per Stanza call")
+    args = parser.parse_args()
+    articles = ud_articles() if args.corpus == "ud" else wikinews_articles()
+    if args.limit:
+        articles = articles[:args.limit]
+
+    started = time.perf_counter()
+    engine = Engine.load(prefer_official=False)
+    load_seconds = time.perf_counter() - started
+
+    nlp_seconds = quote_seconds = 0.0
+    tokens = quotes = 0
+    for first in range(0, len(articles), args.batch):
+        batch = articles[first:first + args.batch]
+        started = time.perf_counter()
+        documents = engine.analyse_many(batch)
+        nlp_seconds += time.perf_counter() - started
+        tokens += sum(len(s.words) for d in documents for s in d.sentences)
+        started = time.perf_counter()
+        quotes += sum(len(quotes_in(d)) for d in documents)
+        quote_seconds += time.perf_counter() - started
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report = {
+        "corpus": args.corpus,
+        "models": engine.models.name,
+        "articles": len(articles),
+        "tokens": tokens,
+        "quotes": quotes,
+        "load_seconds": round(load_seconds, 2),
+        "nlp_seconds": round(nlp_seconds, 2),
+        "tokens_per_second": round(tokens / nlp_seconds, 1),
+        "articles_per_second": round(len(articles) / nlp_seconds, 2),
+        "quote_stage_seconds": round(quote_seconds, 2),
+        "quote_stage_share_of_nlp": round(quote_seconds / nlp_seconds, 3),
+        "peak_rss_mb": round(peak_mb, 1),
+    }
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,138 @@
+"""Detection and attribution on real text through the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotes.detect.marks import find_quoted_spans
+
+
+def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
+    return [(q.type, q.speaker, q.text) for q in extractor.extract(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # direct quote, cue and inverted subject after it
+    ("„Für ein Treffen ist es zu früh“, sagte Kremlsprecher Dmitri Peskow am Dienstag.",
+     [("direct", "Dmitri Peskow", "Für ein Treffen ist es zu früh")]),
+    # speaker before a colon, with a verb of saying
+    ("Der Minister Olaf Berger erklärte: „Wir handeln entschlossen.“",
+     [("direct", "Olaf Berger", "Wir handeln entschlossen.")]),
+    # guillemets, Swiss style, and "so X"
+    ("«Das ist inakzeptabel», so die Ministerin Karin Keller.",
+     [("direct", "Karin Keller", "Das ist inakzeptabel")]),
+    # straight quotes
+    ('"Wir sind bereit", sagte Viktor Orban.', [("direct", "Viktor Orban", "Wir sind bereit")]),
+    # indirect speech: V2 Konjunktiv clause after the cue
+    ("Peter Müller sagte, er habe keine Zeit gehabt.",
+     [("indirect", "Peter Müller", "er habe keine Zeit gehabt")]),
+    # dass-clause
+    ("Die Kanzlerin Angela Merkel betonte, dass Deutschland helfen werde.",
+     [("indirect", "Angela Merkel", "dass Deutschland helfen werde")]),
+    # laut X at the start
+    ("Laut dem ukrainischen Generalstab griffen russische Truppen erneut an.",
+     [("indirect", "ukrainischer Generalstab", "griffen russische Truppen erneut an")]),
+    # X zufolge
+    ("Dem Bericht der Polizei zufolge wurden drei Menschen verletzt.",
+     [("indirect", None, "wurden drei Menschen verletzt")]),
+])
+def test_quote_forms(extractor, text, expected) -> None:
+    result = found(extractor, text)
+    assert [(t, q) for t, _, q in result] == [(t, q) for t, _, q in expected]
+    for (_, speaker, _), (_, want, _) in zip(result, expected, strict=True):
+        if want is not None:
+            assert speaker == want
+
+
+def test_separable_cue_verb(extractor) -> None:
+    quotes = extractor.extract("Der Sprecher Hans Weber teilte mit, die Gespräche seien beendet.")
+    assert [q.cue.text for q in quotes] == ["teilte mit"]
+    assert quotes[0].speaker == "Hans Weber"
+
+
+def test_pronoun_and_role_noun_resolve_to_the_person(extractor) -> None:
+    text = ("Kremlsprecher Dmitri Peskow äußerte sich am Montag. „Wir warten ab“, sagte der Kremlsprecher. "
+            "Er betonte, dass Moskau bereit sei.")
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["Dmitri Peskow", "Dmitri Peskow"]
+    assert [q.resolution for q in quotes] == ["role", "pronoun"]
+    assert quotes[0].mention.text == "der Kremlsprecher"
+
+
+def test_surname_resolves_to_the_full_name(extractor) -> None:
+    text = "US-Präsident Donald Trump reiste nach Paris. „Es war ein guter Tag“, sagte Trump."
+    assert [q.speaker for q in extractor.extract(text)] == ["Donald Trump"]
+
+
+def test_quote_standing_alone_takes_the_previous_speaker(extractor) -> None:
+    text = ("„Wir sind bereit“, sagte Anna Berger. „Wir werden die Ukraine weiter unterstützen und "
+            "bleiben an ihrer Seite.“")
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["Anna Berger", "Anna Berger"]
+    assert quotes[1].resolution == "previous"
+
+
+def test_interrupted_quote_gives_two_records(extractor) -> None:
+    text = "„Das ist falsch“, sagte Jens Spahn, „und das wissen alle.“"
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes] == ["Das ist falsch", "und das wissen alle."]
+    assert {q.speaker for q in quotes} == {"Jens Spahn"}
+
+
+def test_partial_quote_is_kept_when_attributed(extractor) -> None:
+    quotes = extractor.extract("Trump nannte das Gespräch „sehr produktiv“.")
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [("direct", "sehr produktiv", "Trump")]
+
+
+@pytest.mark.parametrize("text", [
+    "Das berichtete die „New York Post“ am Montag.",
+    "Nach dem „Familienfoto“ gingen alle in den Saal.",
+    "Der Präsident fuhr in seiner Limousine „The Beast“ vor.",
+    "Die Zeitung „Kommersant“ meldete Verluste.",
+])
+def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:
+    assert extractor.extract(text) == []
+
+
+def test_mixed_quote_is_one_record(extractor) -> None:
+    quotes = extractor.extract("Trump schrieb, er habe ein „langes und sehr produktives“ Telefonat gehabt.")
+    assert [(q.type, q.text) for q in quotes] == [
+        ("mixed", "er habe ein „langes und sehr produktives“ Telefonat gehabt")]
+
+
+def test_quote_over_two_paragraphs_keeps_its_speaker(extractor) -> None:
+    quotes = extractor.extract("„Wir kämpfen weiter“, sagte Lisa Paus. „Das ist klar.\n„Und wir gewinnen.“")
+    assert [q.text for q in quotes] == ["Wir kämpfen weiter", "Das ist klar.", "Und wir gewinnen."]
+    assert [q.speaker for q in quotes] == ["Lisa Paus"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "„" * 3000,
+    "Er sagte „ und dann " * 200,
+    "„Ein Anfang ohne Ende. " + "Noch ein Satz. " * 50 + "\nNeuer Absatz.",
+    "\u201c" * 50 + " sagte er " + "\u201d" * 50,
+])
+def test_unbalanced_marks_never_crash_or_swallow(extractor, text) -> None:
+    for quote in extractor.extract(text):
+        assert text[quote.start:quote.end] == quote.text
+        assert len(quote.text) < 2000
+
+
+def test_unclosed_quote_is_dropped_at_paragraph_end() -> None:
+    text = "Er sagte „ohne Ende.\nDer nächste Absatz ist kein Zitat, „aber dies“."
+    assert [text[s.start:s.end] for s in find_quoted_spans(text)] == ["aber dies"]
+
+
+_ALPHABET = [*list("abcdeÄö „“»«\"',.:!?\n"), "sagte ", "Er ", "habe ", "laut ", "Peskow "]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_ALPHABET), max_size=60).map("".join))
+def test_every_offset_slices_its_text(extractor, text) -> None:
+    for quote in extractor.extract(text):
+        assert text[quote.start:quote.end] == quote.text
+        for span in (quote.mention, quote.cue):
+            if span is not None:
+                assert text[span.start:span.end] == span.text

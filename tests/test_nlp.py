@@ -1,0 +1,56 @@
+"""The real Stanza pipeline on the bundled German models."""
+
+from quotes.lexicons import quote_marks
+from quotes.nlp import to_conllu
+
+
+def words_of(document):
+    return [w for s in document.sentences for w in s.words]
+
+
+def test_lemma_of_sagte_is_sagen(engine) -> None:
+    document = engine.analyse("Der Sprecher sagte am Montag nichts.")
+    sagte = next(w for w in words_of(document) if w.text == "sagte")
+    assert sagte.lemma == "sagen"
+
+
+def test_konjunktiv_is_mood_sub(engine) -> None:
+    document = engine.analyse("Er sagte, er habe keine Zeit.")
+    habe = next(w for w in words_of(document) if w.text == "habe")
+    assert habe.feats.get("Mood") == "Sub"
+
+
+def test_quotation_marks_are_separate_tokens(engine) -> None:
+    text = "„Wir sind bereit“, sagte Orban. »Nein«, so sie. \"Gut\", meinte er."
+    document = engine.analyse(text)
+    marks = [w.text for w in words_of(document) if w.text in quote_marks().all]
+    assert marks == ["„", "“", "»", "«", '"', '"']
+
+
+def test_subject_of_sagte_is_orban(engine) -> None:
+    document = engine.analyse("„Wir sind bereit“, sagte Orban.")
+    sentence = document.sentences[0]
+    sagte = next(w for w in sentence.words if w.text == "sagte")
+    subjects = [w.text for w in sentence.words if w.head == sagte.id and w.deprel.startswith("nsubj")]
+    assert subjects == ["Orban"]
+
+
+def test_offsets_slice_the_original_text(engine) -> None:
+    text = "Pe\u00adskow sagte:\r\n„Das ist gut.“  Ende"
+    document = engine.analyse(text)
+    for word in words_of(document):
+        assert text[word.start:word.end] == word.text
+
+
+def test_many_articles_in_one_batch_keep_their_own_sentences(engine) -> None:
+    texts = ["Erster Text. Mit zwei Sätzen.", "Zweiter Text.", "Dritter Text hat einen Satz."]
+    documents = engine.analyse_many(texts)
+    assert [len(d.sentences) for d in documents] == [2, 1, 1]
+    assert documents[1].sentences[0].words[0].text == "Zweiter"
+
+
+def test_conllu_has_ten_columns_and_offsets(engine) -> None:
+    conllu = to_conllu(engine.analyse("Er sagte, er habe keine Zeit."))
+    rows = [line.split("\t") for line in conllu.splitlines() if line and not line.startswith("#")]
+    assert all(len(row) == 10 for row in rows)
+    assert rows[0][1] == "Er" and "start_char=0" in rows[0][9]

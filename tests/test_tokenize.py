@@ -1,0 +1,53 @@
+"""The rule-based tokenizer and sentence splitter (no model needed)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from quotes.nlp.tokenize import MAX_SENTENCE_TOKENS, tokenize
+
+
+def sentences(text: str) -> list[list[str]]:
+    return [[t.text for t in s.tokens] for s in tokenize(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("„Wir sind bereit“, sagte Orban.",
+     [["„", "Wir", "sind", "bereit", "“", ",", "sagte", "Orban", "."]]),
+    ("»Nein«, so die Ministerin. «Ja», sagte er.",
+     [["»", "Nein", "«", ",", "so", "die", "Ministerin", "."], ["«", "Ja", "»", ",", "sagte", "er", "."]]),
+    ('Er sagte: "Wir kommen." Sie ging.',
+     [["Er", "sagte", ":", '"', "Wir", "kommen", ".", '"'], ["Sie", "ging", "."]]),
+    ("Das gilt z. B. für Dr. Müller und den US-Präsidenten.",
+     [["Das", "gilt", "z.", "B.", "für", "Dr.", "Müller", "und", "den", "US-Präsidenten", "."]]),
+    ("Am 5. August kam die 3. Liga. Er wurde 75. Dann starb er.",
+     [["Am", "5.", "August", "kam", "die", "3.", "Liga", "."], ["Er", "wurde", "75", "."],
+      ["Dann", "starb", "er", "."]]),
+    ("Es kostet 1.000,50 Euro – sagt Donald J. Trump (Anm. d. Red.).",
+     [["Es", "kostet", "1.000,50", "Euro", "–", "sagt", "Donald", "J.", "Trump", "(", "Anm.", "d.", "Red.", ")",
+       "."]]),
+    ("„Gut.“ Dann ging er.", [["„", "Gut", ".", "“"], ["Dann", "ging", "er", "."]]),
+    ("Ein- und Ausgang. Das war's.", [["Ein-", "und", "Ausgang", "."], ["Das", "war's", "."]]),
+])
+def test_tokens_and_sentences(text: str, expected: list[list[str]]) -> None:
+    assert sentences(text) == expected
+
+
+def test_every_line_break_ends_a_sentence_and_counts_paragraphs() -> None:
+    result = tokenize("Titel ohne Punkt\nErster Satz. Zweiter Satz.\n\nDritter")
+    assert next([t.text for t in s.tokens] for s in result) == ["Titel", "ohne", "Punkt"]
+    assert [s.paragraph for s in result] == [0, 1, 1, 2]
+
+
+def test_text_without_sentence_end_is_split_into_bounded_pieces() -> None:
+    result = tokenize("und " * 1000)
+    assert all(len(s.tokens) <= MAX_SENTENCE_TOKENS for s in result)
+    assert sum(len(s.tokens) for s in result) == 1000
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,„“»«\"'-\n\u00adÄ1?!:()")), max_size=200))
+def test_offsets_always_slice_the_token(text: str) -> None:
+    for sentence in tokenize(text):
+        for token in sentence.tokens:
+            assert text[token.start:token.end] == token.text
+            assert token.text.strip() == token.text and token.text

@@ -8,9 +8,15 @@ from typing import Annotated
 
 import typer
 
-from cli import evaluate, models
+from cli import db as db_commands
+from cli import evaluate, models, speakers
+from cli.export import export
 from cli.extract import extract
+from cli.fix import fix
+from cli.ingest import ingest
+from cli.options import DbOption, Settings
 from cli.output import fail
+from cli.search import search, show
 from quotes.errors import QuotesError
 
 app = typer.Typer(
@@ -21,7 +27,20 @@ app = typer.Typer(
 )
 app.add_typer(models.app, name="models")
 app.add_typer(evaluate.app, name="eval")
+app.add_typer(db_commands.app, name="db")
+app.add_typer(speakers.app, name="speakers")
 app.command()(extract)
+app.command()(ingest)
+app.command()(search)
+app.command()(show)
+app.command()(export)
+app.command()(fix)
+
+
+@app.callback()
+def root(ctx: typer.Context, db: DbOption = None) -> None:
+    """Find who said what in German news, and keep it in a searchable database."""
+    ctx.obj = Settings(db=db)
 
 
 @app.command()
@@ -31,7 +50,7 @@ def nlp(
 ) -> None:
     """Print the pipeline's analysis of FILE (lemma, UPOS, features, head, relation).
 
-    Example: quotes nlp data/samples/kreml.txt
+    Example: quotes nlp data/samples/kreml-gespraeche.txt
     """
     from quotes.nlp import Engine, to_conllu
     from quotes.textfile import read_text_file

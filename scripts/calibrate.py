@@ -38,6 +38,16 @@ def _overlap(a: set, b: set) -> float:
     return len(a & b) / max(len(a), len(b)) if a and b else 0.0
 
 
+def _token_texts(text: str, offsets: list[list[tuple[int, int]]], ids: list[str]) -> set[str]:
+    """The lowercased words of SpkAtt token ids ("sentence:token")."""
+    words = set()
+    for token_id in ids:
+        sentence, token = (int(part) for part in token_id.split(":"))
+        start, end = offsets[sentence][token]
+        words.add(text[start:end].lower())
+    return words
+
+
 def news_dev(extractor: Extractor, tally: Counter, right: Counter) -> None:
     gold, _ = read_records(SHARED / "news-dev" / "gold")
     for path in sorted((SHARED / "news-dev" / "articles").glob("*.txt")):
@@ -55,13 +65,8 @@ def wikinews(extractor: Extractor, tally: Counter, right: Counter) -> None:
     for path in split_files(SHARED / "wikinews" / "train", "develop"):
         document = load_document(path)
         text, offsets = detokenize(document.sentences)
-        golds = []
-        for annotation in document.annotations:
-            if annotation.get("IsNested"):
-                continue
-            def span(ids: list[str]) -> set[str]:
-                return {text[slice(*offsets[int(i.split(":")[0])][int(i.split(":")[1])])].lower() for i in ids}
-            golds.append((span(annotation["Message"]), span(annotation.get("Source", []))))
+        golds = [(_token_texts(text, offsets, a["Message"]), _token_texts(text, offsets, a.get("Source", [])))
+                 for a in document.annotations if not a.get("IsNested")]
         for quote in extractor.extract(text):
             key = f"{quote.type}/{quote.route}/{quote.resolution}"
             message = _tokens(quote.text)

@@ -145,39 +145,20 @@ def quote_at():
     return _make_quote
 
 
-class StubExtractor:
-    """Stands in for the NLP pipeline in ingest tests that are about storage:
-    every „…“ span is a direct quote of the name after 'sagte'. Counts calls."""
+class CountingExtractor:
+    """The real pipeline (bundled models), counting how often ingest calls it."""
 
-    def __init__(self) -> None:
+    def __init__(self, extractor) -> None:
+        self.extractor = extractor
         self.calls = 0
         self.texts = 0
 
     def extract_many(self, texts):
-        import re
-
-        from quotes.document import Quote, Span
-
         self.calls += 1
         self.texts += len(texts)
-        results = []
-        for text in texts:
-            quotes = []
-            for found in re.finditer(r"„([^“]+)“", text):
-                said = re.compile(r"sagte ((?:[A-ZÄÖÜ][\w-]+ ?){1,3})").search(text, found.end())
-                speaker = mention = None
-                if said:
-                    name = said.group(1).strip()
-                    mention = Span(said.start(1), said.start(1) + len(name), name)
-                    speaker = name.split(" ", 1)[1] if name.startswith("Kremlsprecher ") else name
-                quotes.append(Quote(type="direct", text=found.group(1), start=found.start(1), end=found.end(1),
-                                    speaker=speaker, mention=mention, confidence=0.9,
-                                    resolution="name" if speaker else "none", sentence=found.group(0),
-                                    speaker_kind="person" if speaker else None))
-            results.append(quotes)
-        return results
+        return self.extractor.extract_many(texts)
 
 
 @pytest.fixture
-def stub_extractor() -> StubExtractor:
-    return StubExtractor()
+def counting_extractor(extractor) -> CountingExtractor:
+    return CountingExtractor(extractor)

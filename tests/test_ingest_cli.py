@@ -1,5 +1,5 @@
 """Ingest (sources, idempotency, failures, re-processing) and the database
-commands: in-process with CliRunner on a stand-in extractor, and end to end
+commands: in-process with CliRunner on the real pipeline, and end to end
 with the real pipeline in a subprocess (marked slow)."""
 
 from __future__ import annotations
@@ -93,12 +93,12 @@ def items_for(*texts: str) -> list[Item]:
     return [Item(f"t{n}", ArticleInput(text=text, published_at=datetime(2025, 3, 4))) for n, text in enumerate(texts)]
 
 
-def test_ingest_is_idempotent_and_loads_the_extractor_only_when_needed(store, stub_extractor):
+def test_ingest_is_idempotent_and_loads_the_extractor_only_when_needed(store, counting_extractor):
     loads: list[int] = []
 
     def load():
         loads.append(1)
-        return stub_extractor
+        return counting_extractor
 
     first = ingest(store, items_for(PESKOW, BERGER, PESKOW), load, extractor_version="t")
     assert (first.new, first.skipped, first.failed, first.quotes) == (2, 1, 0, 2)
@@ -108,12 +108,12 @@ def test_ingest_is_idempotent_and_loads_the_extractor_only_when_needed(store, st
     assert again.summary() == "articles: 0 new, 2 skipped (already stored), 0 failed; quotes stored: 0"
 
 
-def test_a_failing_article_is_reported_and_the_rest_goes_on(store, stub_extractor):
+def test_a_failing_article_is_reported_and_the_rest_goes_on(store, counting_extractor):
     class Fussy:
         def extract_many(self, texts):
             if any("Berger" in t for t in texts):
                 raise RuntimeError("tagger crashed")
-            return stub_extractor.extract_many(texts)
+            return counting_extractor.extract_many(texts)
 
     items = [*items_for(PESKOW, BERGER, PESKOW + " Ende."), Item("broken.txt", error="empty file")]
     report = ingest(store, items, Fussy, extractor_version="t")
@@ -122,31 +122,31 @@ def test_a_failing_article_is_reported_and_the_rest_goes_on(store, stub_extracto
                                        ("t1", "extraction failed: RuntimeError: tagger crashed")]
 
 
-def test_progress_is_reported_per_article(store, stub_extractor):
+def test_progress_is_reported_per_article(store, counting_extractor):
     seen: list[tuple[str, int]] = []
 
     def progress(report: IngestReport, item: Item) -> None:
         seen.append((item.label, report.seen))
 
-    ingest(store, items_for(PESKOW, BERGER, PESKOW), lambda: stub_extractor, extractor_version="t",
+    ingest(store, items_for(PESKOW, BERGER, PESKOW), lambda: counting_extractor, extractor_version="t",
            batch_size=2, progress=progress)
     assert seen == [("t0", 1), ("t1", 2), ("t2", 3)]
 
 
-# --- the commands, in-process on the stand-in extractor ----------------------
+# --- the commands, in-process on the real pipeline -----------------------------
 
 runner = CliRunner()
 
 
 @pytest.fixture
-def filled_db(tmp_path: Path, stub_extractor) -> str:
+def filled_db(tmp_path: Path, counting_extractor) -> str:
     url = f"sqlite:///{tmp_path / 'cli.db'}"
     database = Database.open(url, create=True, starter=False)
     texts = [(PESKOW, "Tagesblatt", datetime(2025, 3, 4)), (BERGER, "Abendblatt", datetime(2025, 3, 5)),
              ("„=cmd|' /C calc'!A0“, sagte Anna Berger.", "Abendblatt", datetime(2025, 3, 6))]
     items = [Item(f"t{n}", ArticleInput(text=t, outlet=o, published_at=d, title=f"Artikel {n}"))
              for n, (t, o, d) in enumerate(texts)]
-    ingest(database, items, lambda: stub_extractor, extractor_version="t")
+    ingest(database, items, lambda: counting_extractor, extractor_version="t")
     database.close()
     return url
 

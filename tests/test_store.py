@@ -257,7 +257,7 @@ def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path):
 CONCURRENT_INGEST = textwrap.dedent("""
     import sys
     sys.path.insert(0, sys.argv[3])
-    from conftest import StubExtractor
+    from quotes.extract import Extractor
     from quotes.ingest import Item, ingest
     from quotes.store.database import Database
     from quotes.store.repository import ArticleInput
@@ -267,7 +267,8 @@ CONCURRENT_INGEST = textwrap.dedent("""
     items = [Item(f"{tag}-{n}", ArticleInput(text=f"„Satz {tag} {n}“, sagte Anna Berger. " * 3))
              for n in range(40)]
     items += [Item(f"shared-{n}", ArticleInput(text=f"„Gemeinsam {n}“, sagte Olaf Scholz.")) for n in range(10)]
-    report = ingest(database, items, StubExtractor, extractor_version="t", batch_size=4)
+    report = ingest(database, items, lambda: Extractor.load(prefer_official=False), extractor_version="t",
+                    batch_size=4)
     print(report.new, report.skipped, report.failed)
 """)
 

@@ -85,8 +85,10 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
     current: list[Word] = []
     for word in words:
         capital = word.text[:1].isupper()
-        if capital and (word.upos in _NAME_TAGS or word.ner.endswith("PER")) and not is_role_noun(word) \
-                and word.text not in _not_names():
+        plausible = capital and not is_role_noun(word) and word.text not in _not_names()
+        name_tag = word.upos in _NAME_TAGS or word.ner.endswith("PER")
+        surname_after_name = bool(current) and word.upos == "NOUN"  # "Karin/PROPN Keller/NOUN"
+        if plausible and (name_tag or surname_after_name):
             current.append(word)
             continue
         if current:

@@ -34,10 +34,16 @@ def detect(document: Document) -> list[Candidate]:
             kept_direct.append(quote)
             if holder is not None:
                 indirect.remove(holder)
-    for fragment in find_quoted_spans(document.text):
-        for position, holder in enumerate(indirect):
-            if holder.start <= fragment.start and fragment.end <= holder.end:
-                indirect[position] = replace(holder, type="mixed")
+    quoted = [(q.start, q.end) for q in find_quoted_spans(document.text) if q.depth == 0]
+    kept_indirect = []
+    for holder in indirect:
+        covered = sum(max(0, min(e, holder.end) - max(s, holder.start)) for s, e in quoted)
+        if covered >= MIXED_SHARE * (holder.end - holder.start):
+            continue  # the words are a direct quote: that record stands
+        if any(holder.start <= s and e <= holder.end for s, e in quoted):
+            holder = replace(holder, type="mixed")
+        kept_indirect.append(holder)
+    indirect = kept_indirect
     result = []
     for candidate in sorted(kept_direct + indirect, key=lambda c: c.start):
         if _in_markdown_image(document.text, candidate.start):

@@ -25,10 +25,14 @@ def _content_words(words: list[Word]) -> list[Word]:
 
 
 def _is_sentence_like(words: list[Word]) -> bool:
+    """Words that read as a statement: a finite verb and either a few words or
+    a sentence end inside the marks („Das ist klar.“)."""
     content = _content_words(words)
-    if len(content) < MIN_STANDALONE_WORDS:
-        return False
-    return any(is_finite_verb(w) for w in content) or words[-1].text in {".", "!", "?", "…"}
+    has_verb = any(is_finite_verb(w) for w in content)
+    ends = bool(words) and words[-1].text in {".", "!", "?", "…"}
+    if len(content) >= MIN_STANDALONE_WORDS:
+        return has_verb or ends
+    return has_verb and ends and len(content) >= 2
 
 
 def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list[Word]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quotes.document import Document, Sentence, Word
 from quotes.nlp.models import LANG, ModelSet, active_set
@@ -112,7 +112,29 @@ def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: object) 
             end=token.end,
             ner=ner,
         ))
-    return Sentence(index=index, paragraph=tokenized.paragraph, words=tuple(words))
+    return Sentence(index=index, paragraph=tokenized.paragraph, words=tuple(_repair_konjunktiv(words)))
+
+
+_KONJUNKTIV_SEIN = {"sei", "seiest", "seien", "seiet"}
+
+
+def _repair_konjunktiv(words: list[Word]) -> list[Word]:
+    """Mark Konjunktiv I that a small tagger calls indicative: "sei(en)", and
+    a finite verb whose form is its infinitive's stem + "e" ("habe", "werde",
+    "könne") when its subject is not "ich" (where that form is indicative).
+    Reported speech hangs on this feature."""
+    repaired = []
+    for position, word in enumerate(words):
+        form, lemma = word.text.lower(), word.lemma.lower()
+        is_verb = word.upos in {"VERB", "AUX"} and word.feats.get("VerbForm", "Fin") == "Fin"
+        stem_e = lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e"
+        near = {w.text.lower() for w in words[max(0, position - 2):position + 3]}
+        subject_ich = "ich" in near or any(w.head == word.id and w.text.lower() == "ich" for w in words)
+        if is_verb and word.feats.get("Mood") != "Sub" and (form in _KONJUNKTIV_SEIN or stem_e and not subject_ich):
+            feats = {**word.feats, "Mood": "Sub", "VerbForm": "Fin"}
+            word = replace(word, feats=feats)
+        repaired.append(word)
+    return repaired
 
 
 def to_conllu(document: Document) -> str:

@@ -73,7 +73,8 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             sentence=document.text[sentence.start:sentence.end],
             speaker_kind=resolution.kind,
         )
-        resolver.remember(candidate.start, resolution.name)
+        if resolution.kind == "person":
+            resolver.remember(candidate.start, resolution.name)
         quotes.append(quote)
         if resolution.name is not None:
             previous = (quote, candidate.sentence)

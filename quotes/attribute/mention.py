@@ -20,7 +20,9 @@ def is_subject_pronoun(word: Word) -> bool:
 
 
 def _is_nominal(word: Word) -> bool:
-    return word.upos in _NAME_WORDS or (word.text[:1].isupper() and word.upos in {"ADJ", "VERB", "ADV"})
+    if word.text in word_list("sentence_starters.txt"):
+        return False  # "Darüber", "Dabei": a small tagger may call them names
+    return word.upos in _NAME_WORDS or (word.text[:1].isupper() and word.upos in {"ADJ", "VERB"})
 
 
 def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
@@ -46,6 +48,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             if seen_noun and not (word.upos == "DET" and word.feats.get("Case") == "Gen") \
                     and lower not in {"von", "vom"}:
                 break
+        elif word.text in {"-", "‐"} and seen_noun and end + 1 < len(words) and _is_nominal(words[end + 1]):
+            pass  # "Kreml -Sprecher": a compound broken by a stray space
         elif word.text == "(" and seen_noun:
             close = next((i for i in range(end, min(end + 6, len(words))) if words[i].text == ")"), None)
             if close is None:
@@ -92,8 +96,13 @@ def noun_phrase_backward(sentence: Sentence, last: int) -> list[Word]:
 
 
 def _subject_by_dependency(sentence: Sentence, cue_head: Word) -> list[Word]:
+    """The cue verb's subject; for a verb coordinated with an earlier one
+    ("… war er … und behauptete, …") the subject of that verb."""
+    heads = [cue_head.id]
+    if cue_head.deprel == "conj" and cue_head.head:
+        heads.append(cue_head.head)
     for word in sentence.words:
-        if word.head == cue_head.id and word.deprel in _SUBJECT_RELATIONS:
+        if word.head in heads and word.deprel in _SUBJECT_RELATIONS:
             index = word.id - 1
             phrase = noun_phrase_backward(sentence, index)
             if phrase and len(phrase) >= 1:
@@ -134,8 +143,9 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
         options.append(noun_phrase_forward(sentence, head + 1))
         clause_start = next((i for i in range(head - 1, -1, -1) if sentence.words[i].text in {",", ":"}), -1)
         options.append(noun_phrase_forward(sentence, clause_start + 1))
+    inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
     for option in options:
-        if _outside(option, candidate):
+        if option and (inside_allowed or _outside(option, candidate)):
             return _owner_of_speech_noun(option)
     return []
 

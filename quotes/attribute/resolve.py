@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from quotes.document import Document, Word
-from quotes.lexicons import table, word_list
+from quotes.lexicons import quote_marks, table, word_list
 
 _NAME_TAGS = {"PROPN", "X"}
 _STRONG_ENDINGS = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
@@ -29,6 +29,8 @@ class PersonMention:
     name: str
     start: int
     gender: str | None
+    sentence: int = 0
+    subject: bool = False  # sentence-initial or the subject: preferred by pronouns
 
 
 @dataclass
@@ -99,6 +101,25 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
     return runs
 
 
+def _quoted_name(mention: list[Word]) -> str | None:
+    """A title in quotation marks names the source: der „New York Post“."""
+    marks = quote_marks().all
+    inside: list[Word] = []
+    opened = False
+    for word in mention:
+        if word.text in marks:
+            if opened:
+                break
+            opened = True
+        elif opened:
+            inside.append(word)
+    return " ".join(w.text for w in inside) if opened and inside else None
+
+
+def _is_subject(run: list[Word]) -> bool:
+    return run[0].id == 1 or any(w.deprel.startswith("nsubj") for w in run)
+
+
 def build_index(document: Document) -> _Index:
     """Every named person in the document, with surnames, roles and genders."""
     index = _Index()
@@ -118,7 +139,14 @@ def build_index(document: Document) -> _Index:
                 gender = _gender_of(before)
             if gender:
                 index.genders.setdefault(name, gender)
-            index.persons.append(PersonMention(name, run[0].start, gender))
+            index.persons.append(PersonMention(name, run[0].start, gender, sentence.index, _is_subject(run)))
+    for sentence in document.sentences:
+        for run in _name_runs(sentence.words):
+            surname = _fold(_strip_genitive(run[-1].text, index.full_names))
+            if len(run) == 1 and surname in index.full_names:
+                index.persons.append(PersonMention(index.full_names[surname], run[0].start, None, sentence.index,
+                                                   _is_subject(run)))
+    index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
         person.name = index.full_names.get(_fold(person.name.split()[-1]), person.name)
         person.gender = person.gender or index.genders.get(person.name)
@@ -140,17 +168,26 @@ class Resolver:
     def _recent_person(self, offset: int, gender: str | None) -> str | None:
         """The most recent speaker, else the most recent named person, of a
         compatible gender before `offset`."""
-        seen = [(at, name, known) for at, name, known in self.recent_speakers if at < offset]
-        seen += [(p.start, p.name, p.gender) for p in self.index.persons if p.start < offset]
-        seen.sort(key=lambda item: item[0])
-        if gender is not None:
-            for _, name, known in reversed(seen):
-                if known == gender:
-                    return name
-        for _, name, known in reversed(seen):
-            if known is None or gender is None:
-                return name
-        return None
+        def compatible(known: str | None) -> bool:
+            return known is None or gender is None or known == gender
+
+        here = self.document.sentence_at(offset)
+        seen = [(self._sentence_index(at), True, at, name) for at, name, known in self.recent_speakers
+                if at < offset and compatible(known)]
+        seen += [(p.sentence, p.subject, p.start, p.name) for p in self.index.persons
+                 if p.start < offset and compatible(p.gender)]
+        if here is not None:
+            seen = [item for item in seen if item[0] < here.index] or seen
+        if not seen:
+            return None
+        latest = max(item[0] for item in seen)
+        nearest = sorted(item for item in seen if item[0] == latest)
+        subjects = [item for item in nearest if item[1]]
+        return subjects[0][3] if subjects else nearest[-1][3]
+
+    def _sentence_index(self, offset: int) -> int:
+        sentence = self.document.sentence_at(offset)
+        return sentence.index if sentence is not None else 0
 
     def person_between(self, start: int, end: int) -> str | None:
         """The last named person mentioned between two offsets (a heading, a
@@ -171,6 +208,9 @@ class Resolver:
             gender = genders if genders in {"m", "f"} else None
             name = self._recent_person(offset, gender)
             return Resolution(name, "person" if name else None, "pronoun")
+        quoted = _quoted_name(mention)
+        if quoted:
+            return Resolution(quoted, "organisation", "name")
         runs = [run for run in _name_runs(tuple(mention)) if run]
         role_words = [w for w in mention if is_role_noun(w)]
         if runs:
@@ -211,13 +251,23 @@ def nominative(mention: list[Word]) -> str | None:
     if head_index is None:
         return " ".join(w.text for w in words)
     head = words[head_index]
-    gender = "Plur" if head.feats.get("Number") == "Plur" else head.feats.get("Gender", "Masc")
+    gender = "Plur" if head.feats.get("Number") == "Plur" else _gender_by_suffix(head.text) or head.feats.get("Gender")
     parts = []
     for word in words[:head_index]:
         if word.upos == "ADJ" and word.lemma and word.lemma[:1].islower():
-            parts.append(word.lemma + _STRONG_ENDINGS.get(gender, "e"))
+            parts.append(word.lemma + _STRONG_ENDINGS.get(gender or "Masc", "e"))
         else:
             parts.append(word.text)
     parts.append(head.lemma if head.upos == "NOUN" and head.lemma and head.lemma[:1].isupper() else head.text)
     parts.extend(w.text for w in words[head_index + 1:])
     return " ".join(parts)
+
+
+def _gender_by_suffix(noun: str) -> str | None:
+    """Grammatical gender from a German noun's ending (more reliable than a
+    small tagger for these endings); None when no ending is known."""
+    lower = noun.lower()
+    for suffix, gender in sorted(table("noun_gender_suffixes.tsv"), key=lambda row: -len(row[0])):
+        if lower.endswith(suffix):
+            return gender
+    return None

@@ -68,9 +68,13 @@ def _lemma_candidates(word: Word) -> list[str]:
     lemma = word.lemma.lower()
     text = word.text.lower()
     candidates = [lemma]
-    for suffix in ("te", "ten", "t", "e", "en", "test"):
+    irregular = {row[0]: row[1] for row in table("verb_forms.tsv")}
+    if text in irregular:
+        candidates.insert(0, irregular[text])
+    for suffix in ("eten", "ete", "et", "test", "ten", "te", "st", "t", "en", "e"):
         if text.endswith(suffix) and len(text) > len(suffix) + 2:
-            candidates.append(text[: -len(suffix)] + "en")
+            stem = text[: -len(suffix)]
+            candidates.extend((stem + "en", stem + "n"))
     if text.startswith("ge") and text.endswith(("t", "en")):
         stem = text[2:-1] if text.endswith("t") else text[2:-2]
         candidates.append(stem + "en")

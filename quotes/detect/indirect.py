@@ -5,13 +5,17 @@
 from __future__ import annotations
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues, source_side
+from quotes.detect.cues import Cue, find_cues, source_side, verb_cue
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
 
 _CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
+_RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
+                      "welches", "welchem", "welchen"}
+_WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
+_MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen"}
 _CUE_PRIORITY = {"verb": 0, "heissen": 1, "preposition": 2, "so": 3, "colon": 4}
 _SUBORDINATORS = {"wenn", "als", "weil", "obwohl", "damit", "während", "nachdem", "bevor", "falls", "sofern"}
 
@@ -31,10 +35,44 @@ def _clause_is_speech(words: list[Word]) -> bool:
         return False
     if content[0].text.lower() in _CLAUSE_OPENERS:
         return True
-    if content[0].text.lower() in _SUBORDINATORS or (content[0].upos == "PRON" and content[0].deprel == "nsubj" \
-            and content[0].feats.get("PronType") == "Rel"):
+    if content[0].text.lower() in _SUBORDINATORS or _is_relative_pronoun(content):
         return False
-    return any(is_finite_verb(w) for w in content[:8])
+    if any(is_finite_verb(w) for w in content[:8]):
+        return True
+    return _has_zu_infinitive(content)
+
+
+def _has_zu_infinitive(words: list[Word]) -> bool:
+    """"…, die Preise zu erhöhen" / "…, ihr Mandat niederzulegen": an
+    infinitive clause reporting what someone announced, demanded or denied."""
+    for word, following in zip(words, [*words[1:], None], strict=True):
+        if word.text.lower() == "zu" and following is not None and following.upos in {"VERB", "AUX"}:
+            return True
+        if word.upos == "VERB" and "zu" in word.text[2:-2] and word.text.lower() != word.lemma.lower() \
+                and word.lemma.lower().replace("zu", "", 1) != word.lemma.lower():
+            return True
+    return False
+
+
+def _is_relative_pronoun(clause: list[Word]) -> bool:
+    """A clause opening with der/die/das/welche… not followed by a noun phrase
+    is a relative clause ("…, das nur für seine Ohren bestimmt war"), not speech."""
+    first = clause[0]
+    if first.text.lower() not in _RELATIVE_PRONOUNS and first.feats.get("PronType") != "Rel":
+        return False
+    following = clause[1] if len(clause) > 1 else None
+    return following is None or following.upos not in {"NOUN", "PROPN", "ADJ", "NUM"}
+
+
+def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
+    """Where a clause ends before a trailing ", sagte X" that reports the
+    whole sentence; `end` when there is none."""
+    words = sentence.words
+    for index in range(start + 1, end - 1):
+        if words[index].text in _BOUNDARY and verb_cue(sentence, words[index + 1]) is not None \
+                and words[index + 1].feats.get("VerbForm") not in {"Inf", "Part"}:
+            return index
+    return end
 
 
 def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
@@ -43,9 +81,10 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
     end = _end_index(sentence)
     for index in range(after, end):
         if words[index].text in _BOUNDARY:
-            clause = list(words[index + 1:end])
+            stop = _trailing_cue(sentence, index + 1, end)
+            clause = list(words[index + 1:stop])
             if _clause_is_speech(clause):
-                return words[index + 1].start, words[end - 1].end
+                return words[index + 1].start, words[stop - 1].end
             return None
         if is_finite_verb(words[index]) and index > after + 6:
             return None
@@ -147,12 +186,15 @@ def _nach_angaben(sentence: Sentence) -> Candidate | None:
     """Nach Angaben von X / nach Ansicht des X / nach Informationen der X."""
     words = sentence.words
     nouns = word_list("speech_nouns.txt")
-    for index, word in enumerate(words[:-1]):
-        if word.text.lower() == "nach" and words[index + 1].text in nouns:
-            last = _np_end(sentence, index + 1)
-            if last <= index + 2 and words[index + 1].text != "Angaben":
+    for index, word in enumerate(words[:-2]):
+        if word.text.lower() != "nach":
+            continue
+        noun_at = index + 2 if words[index + 1].upos == "DET" else index + 1
+        if words[noun_at].text in nouns:
+            last = _np_end(sentence, noun_at)
+            if last <= noun_at + 1 and words[noun_at].text != "Angaben":
                 continue
-            message = _source_phrase_message(sentence, (index, max(last, index + 2)))
+            message = _source_phrase_message(sentence, (index, max(last, noun_at + 1)))
             if message is not None:
                 cue = Cue((word,), "preposition", "nach")
                 return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "after")
@@ -176,18 +218,45 @@ def _so_source(sentence: Sentence) -> Candidate | None:
     return None
 
 
+def _is_unreported_infinitive(sentence: Sentence, verb: Word) -> bool:
+    """"um zu fragen", "zu sagen", a bare infinitive without a modal: the
+    speaking is not reported as having happened."""
+    previous = sentence.word(verb.id - 1)
+    if previous is not None and previous.text.lower() == "zu" and not verb.is_finite:
+        return True
+    if verb.feats.get("VerbForm") != "Inf":
+        return False
+    return not any(w.lemma.lower() in _MODALS and w.id != verb.id for w in sentence.words)
+
+
+def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
+    """The cue closes a subordinate clause ("…, wie oft er gesprochen hatte,
+    antwortete …"): what follows is the main clause, not what was said."""
+    words = sentence.words
+    start = index
+    while start > 0 and words[start - 1].text not in _BOUNDARY:
+        start -= 1
+    first = words[start].text.lower() if start < index else ""
+    return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or (start > 0 and first in _RELATIVE_PRONOUNS)
+
+
 def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     words = sentence.words
     index = cue.head.id - 1
+    if _is_unreported_infinitive(sentence, cue.head):
+        return None
     first_word = words[0].text.lower()
     after = max(w.id for w in cue.words)
     if first_word == "wie" and index < 8:
         message = _message_after(sentence, after)
         route = "wie"
+    elif _in_subordinate_clause(sentence, index):
+        message = None
+        route = "subordinate"
     else:
         message = _message_after(sentence, after)
         route = "complement"
-        if message is None and cue.head.is_finite:
+        if message is None and cue.head.feats.get("VerbForm") not in {"Inf", "Part"}:
             message = _message_before(sentence, index)
             route = "fronted"
     if message is None:
@@ -246,8 +315,18 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
                                        sentence.index, None, "continuation", "previous", continues=True))
         if found or touches_direct:
             previous_speech = sentence.index
-        candidates.extend(_first_per_span(found))
+        candidates.extend(_first_per_span(_outermost(found)))
     return candidates
+
+
+def _outermost(found: list[Candidate]) -> list[Candidate]:
+    """Drop a cue that sits inside another cue's message: in „Putin habe seine
+    Bereitschaft erklärt, …, sagte Peskow“ the speaker is Peskow."""
+    def inside(candidate: Candidate, other: Candidate) -> bool:
+        return candidate.cue is not None and other.start <= candidate.cue.start < other.end
+
+    verbs = [o for o in found if o.cue is not None and o.cue.kind == "verb"]
+    return [c for c in found if not any(inside(c, o) and not inside(o, c) for o in verbs if o is not c)]
 
 
 def _first_per_span(found: list[Candidate]) -> list[Candidate]:

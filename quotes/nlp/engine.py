@@ -130,7 +130,7 @@ def _repair_konjunktiv(words: list[Word]) -> list[Word]:
         stem_e = lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e"
         near = {w.text.lower() for w in words[max(0, position - 2):position + 3]}
         subject_ich = "ich" in near or any(w.head == word.id and w.text.lower() == "ich" for w in words)
-        if is_verb and word.feats.get("Mood") != "Sub" and (form in _KONJUNKTIV_SEIN or stem_e and not subject_ich):
+        if is_verb and word.feats.get("Mood") != "Sub" and (form in _KONJUNKTIV_SEIN or (stem_e and not subject_ich)):
             feats = {**word.feats, "Mood": "Sub", "VerbForm": "Fin"}
             word = replace(word, feats=feats)
         repaired.append(word)

@@ -25,6 +25,10 @@ def _describe(models: model_sets.ModelSet, label: str) -> list[str]:
         held_out = models.accuracy.get("heldout")
         lines.append("  accuracy" + (f" on {held_out}" if held_out else "") + ":")
         lines.extend(f"    {key}: {value}" for key, value in models.accuracy.items() if key != "heldout")
+    if models.speed:
+        speed = models.speed
+        lines.append(f"  speed (scripts/bench_nlp.py, {speed.get('corpus')}): "
+                     f"{speed.get('tokens_per_second')} tokens/s, peak memory {speed.get('peak_rss_mb')} MB")
     return lines
 
 

@@ -1,6 +1,6 @@
 """Speed and peak memory of the NLP engine and of the quote stages.
 
-    python scripts/bench_nlp.py                   # UD German GSD test text (held out)
+    python scripts/bench_nlp.py --save            # UD German GSD test text (held out)
     python scripts/bench_nlp.py --corpus wikinews --limit 100
 
 Reports tokens per second and articles per second through Stanza, the time
@@ -44,6 +44,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["ud", "wikinews"], default="ud")
     parser.add_argument("--limit", type=int, default=0, help="at most this many articles")
     parser.add_argument("--batch", type=int, default=8, help="articles per Stanza call")
+    parser.add_argument("--save", action="store_true",
+                        help="write the figures to data/models/de/speed.json (shown by `quotes models status`)")
     args = parser.parse_args()
     articles = ud_articles() if args.corpus == "ud" else wikinews_articles()
     if args.limit:
@@ -81,6 +83,9 @@ def main() -> None:
         "peak_rss_mb": round(peak_mb, 1),
     }
     print(json.dumps(report, indent=2))
+    if args.save:
+        (REPO / "data" / "models" / "de" / "speed.json").write_text(json.dumps(report, indent=2) + "\n",
+                                                                    encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -143,39 +143,29 @@ def prepare() -> None:
         print(f"{name}: {len(sentences)} sentences")
 
 
-def run_stanza(module: str, extra: list[str], *, with_lang: bool = True) -> None:
+def train(module: str, name: str, extra: list[str], *, with_lang: bool = True) -> None:
+    """Train one Stanza model on the prepared split and save it as data/models/de/NAME.pt."""
     language = ["--lang", "de"] if with_lang else []
-    command = [sys.executable, "-m", module, *language, "--shorthand", "de_quotes",
-               "--seed", str(SEED), "--cpu", *extra]
+    command = [
+        sys.executable, "-m", module, *language, "--shorthand", "de_quotes", "--seed", str(SEED), "--cpu",
+        "--mode", "train", "--train_file", str(WORK_DIR / "train.conllu"),
+        "--eval_file", str(WORK_DIR / "dev.conllu"), "--output_file", str(WORK_DIR / f"dev.{name}.conllu"),
+        "--save_dir", str(MODEL_DIR), "--save_name", f"{name}.pt", *extra,
+    ]
     print(" ".join(command), flush=True)
     subprocess.run(command, check=True)
 
 
 def train_tagger() -> None:
-    run_stanza("stanza.models.tagger", [
-        "--mode", "train", "--train_file", str(WORK_DIR / "train.conllu"),
-        "--eval_file", str(WORK_DIR / "dev.conllu"),
-        "--output_file", str(WORK_DIR / "dev.pos.conllu"),
-        "--save_dir", str(MODEL_DIR), "--save_name", "pos.pt", *TAGGER_ARGS,
-    ])
+    train("stanza.models.tagger", "pos", TAGGER_ARGS)
 
 
 def train_lemmatizer() -> None:
-    run_stanza("stanza.models.lemmatizer", [
-        "--mode", "train", "--train_file", str(WORK_DIR / "train.conllu"),
-        "--eval_file", str(WORK_DIR / "dev.conllu"),
-        "--output_file", str(WORK_DIR / "dev.lemma.conllu"),
-        "--save_dir", str(MODEL_DIR), "--save_name", "lemma.pt", *LEMMA_ARGS,
-    ], with_lang=False)
+    train("stanza.models.lemmatizer", "lemma", LEMMA_ARGS, with_lang=False)  # it takes no --lang
 
 
 def train_parser() -> None:
-    run_stanza("stanza.models.parser", [
-        "--mode", "train", "--train_file", str(WORK_DIR / "train.conllu"),
-        "--eval_file", str(WORK_DIR / "dev.conllu"),
-        "--output_file", str(WORK_DIR / "dev.depparse.conllu"),
-        "--save_dir", str(MODEL_DIR), "--save_name", "depparse.pt", *PARSER_ARGS,
-    ])
+    train("stanza.models.parser", "depparse", PARSER_ARGS)
 
 
 def evaluate() -> None:

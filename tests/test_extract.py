@@ -113,7 +113,7 @@ def test_quote_over_two_paragraphs_keeps_its_speaker(extractor) -> None:
     "Er sagte „ und dann " * 200,
     "„Ein Anfang ohne Ende. " + "Noch ein Satz. " * 50 + "\nNeuer Absatz.",
     "\u201c" * 50 + " sagte er " + "\u201d" * 50,
-])
+], ids=["3000-openers", "200-unclosed", "open-to-paragraph-end", "50-each-way"])
 def test_unbalanced_marks_never_crash_or_swallow(extractor, text) -> None:
     for quote in extractor.extract(text):
         assert text[quote.start:quote.end] == quote.text

@@ -22,7 +22,9 @@ def is_subject_pronoun(word: Word) -> bool:
 def _is_nominal(word: Word) -> bool:
     if word.text in word_list("sentence_starters.txt"):
         return False  # "Darüber", "Dabei": a small tagger may call them names
-    return word.upos in _NAME_WORDS or (word.text[:1].isupper() and word.upos in {"ADJ", "VERB"})
+    if word.upos in _NAME_WORDS:
+        return True
+    return word.text[:1].isupper() and word.upos in {"ADJ", "VERB"} and word.id > 1  # not "Relativierend fügt …"
 
 
 def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:

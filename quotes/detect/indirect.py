@@ -16,6 +16,7 @@ _RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "den
                       "welches", "welchem", "welchen"}
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
 _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen"}
+CONTINUATION_WINDOW = 3  # sentences after reported speech in which a Konjunktiv sentence continues it
 _CUE_PRIORITY = {"verb": 0, "heissen": 1, "preposition": 2, "so": 3, "colon": 4}
 _SUBORDINATORS = {"wenn", "als", "weil", "obwohl", "damit", "während", "nachdem", "bevor", "falls", "sofern"}
 
@@ -307,7 +308,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             if extra is not None:
                 found.append(extra)
         touches_direct = any(s < sentence.end and sentence.start < e for s, e in direct_spans)
-        if not found and not touches_direct and sentence.index - previous_speech <= 2 \
+        if not found and not touches_direct and sentence.index - previous_speech <= CONTINUATION_WINDOW \
                 and _main_clause_konjunktiv(sentence):
             end = _end_index(sentence)
             if end > 1:

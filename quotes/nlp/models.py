@@ -34,6 +34,7 @@ class ModelSet:
     has_ner: bool
     licence: str
     accuracy: dict[str, object] = field(default_factory=dict)
+    speed: dict[str, object] = field(default_factory=dict)
 
 
 def bundled_dir() -> Path:
@@ -55,15 +56,20 @@ def bundled_set() -> ModelSet:
                 f"bundled model {directory / LANG / name} is missing; "
                 "run `python scripts/train_models.py all` or reinstall quotes"
             )
-    accuracy_file = directory / LANG / "accuracy.json"
-    accuracy = json.loads(accuracy_file.read_text(encoding="utf-8")) if accuracy_file.is_file() else {}
+    accuracy = _read_json(directory / LANG / "accuracy.json")
+    speed = _read_json(directory / LANG / "speed.json")
     return ModelSet(
         name="bundled",
         directory=directory,
         has_ner=False,
         licence="CC BY-SA 4.0 (trained on UD German GSD and PUD; see data/models/LICENSE)",
         accuracy=accuracy,
+        speed=speed,
     )
+
+
+def _read_json(path: Path) -> dict[str, object]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 def official_set(directory: Path | None = None) -> ModelSet | None:

@@ -28,6 +28,9 @@ def sentences(text: str) -> list[list[str]]:
        "."]]),
     ("„Gut.“ Dann ging er.", [["„", "Gut", ".", "“"], ["Dann", "ging", "er", "."]]),
     ("Ein- und Ausgang. Das war's.", [["Ein-", "und", "Ausgang", "."], ["Das", "war's", "."]]),
+    ("schrieb der 62-Jährige auf der Plattform X. Berger ging.",
+     [["schrieb", "der", "62-Jährige", "auf", "der", "Plattform", "X", "."], ["Berger", "ging", "."]]),
+    ("Die 1990er-Jahre und 5G.", [["Die", "1990er-Jahre", "und", "5G", "."]]),
 ])
 def test_tokens_and_sentences(text: str, expected: list[list[str]]) -> None:
     assert sentences(text) == expected

@@ -113,6 +113,11 @@ def _subject_by_dependency(sentence: Sentence, cue_head: Word) -> list[Word]:
     return []
 
 
+def _opens_clause(sentence: Sentence, word: Word) -> bool:
+    previous = sentence.word(word.id - 1)
+    return previous is None or previous.text in {",", ":", ";", "–"} or is_mark(previous)
+
+
 def _outside(words: list[Word], candidate: Candidate) -> bool:
     return bool(words) and all(w.end <= candidate.start or w.start >= candidate.end for w in words)
 
@@ -138,6 +143,9 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
     else:
+        prefield = noun_phrase_backward(sentence, head - 1)
+        if prefield and _opens_clause(sentence, prefield[0]) and candidate.speaker_side != "after":
+            options.append(prefield)  # German V2: a noun phrase alone before the verb is its subject
         options.append(_subject_by_dependency(sentence, cue.head))
         if candidate.speaker_side == "after":
             options.append(noun_phrase_forward(sentence, head + 1))

@@ -21,7 +21,7 @@ _TOKEN = re.compile(
     (?P<url>(?:https?://|www\.)[^\s<>"„“”»«]+[^\s<>"„“”»«.,;:!?)\]'’])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<acronym>(?:[^\W\d_]\.){2,}(?![^\W\d_]))
-  | (?P<number>\d+(?:[.,:/]\d+)*(?:[.,:/]-)?)
+  | (?P<number>\d+(?:[.,:/]\d+)*[^\W\d_]*(?:-[^\W_]\w*(?:-[^\W_]\w*)*|[.,:/]-)?)
   | (?P<word>[^\W_](?:[\w&]|[-‐'’.](?=[^\W_]))*(?:-(?=\s+(?:und|oder|bis|sowie|bzw)\b))?)
   | (?P<ellipsis>\.{2,}|…)
   | (?P<punct>\S)
@@ -46,6 +46,17 @@ class TokenizedSentence:
     tokens: tuple[Token, ...]
 
 
+_ARTICLES_AND_PREPOSITIONS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "auf", "in",
+                              "im", "am", "an", "bei", "mit", "von", "vom", "zu", "zur", "zum", "für", "über", "unter",
+                              "nach", "vor", "aus"}
+
+
+def _after_article(tokens: list[Token], text: str) -> bool:
+    """"auf der Plattform X." ends a sentence; "Donald J. Trump" has an initial:
+    a letter after an article and a noun names a thing, not a person."""
+    return len(tokens) >= 2 and tokens[-2].text.lower() in _ARTICLES_AND_PREPOSITIONS
+
+
 def _raw_tokens(text: str) -> list[Token]:
     abbreviations = word_list("abbreviations.txt")
     months = word_list("months.txt")
@@ -58,7 +69,7 @@ def _raw_tokens(text: str) -> list[Token]:
         if kind == "word" and after == ".":
             word = match.group()
             following = text[end + 1:end + 40].lstrip(" ")
-            is_initial = len(word) == 1 and word.isupper() and bool(following)
+            is_initial = len(word) == 1 and word.isupper() and bool(following) and not _after_article(tokens, text)
             if word in abbreviations or is_initial:
                 end += 1
         elif kind == "number" and after == ".":

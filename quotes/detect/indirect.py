@@ -13,7 +13,7 @@ from quotes.lexicons import word_list
 _CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
 _RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
-                      "welches", "welchem", "welchen"}
+                      "welches", "welchem", "welchen", "was", "wo", "womit", "wodurch", "woraufhin"}
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
 _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen"}
 CONTINUATION_WINDOW = 3  # sentences after reported speech in which a Konjunktiv sentence continues it
@@ -84,9 +84,9 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
         if words[index].text in _BOUNDARY:
             stop = _trailing_cue(sentence, index + 1, end)
             clause = list(words[index + 1:stop])
-            if _clause_is_speech(clause):
-                return words[index + 1].start, words[stop - 1].end
-            return None
+            if not _clause_is_speech(clause):
+                return None
+            return words[index + 1].start, words[stop - 1].end
         if is_finite_verb(words[index]) and index > after + 6:
             return None
     return None

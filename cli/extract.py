@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from cli.output import table, warn
+from cli.output import warn
+from cli.rows import print_rows
 from quotes.errors import InputError
 from quotes.textfile import read_text_file, text_files
 
 FORMATS = ("table", "jsonl", "csv")
 BATCH = 8
+TABLE_COLUMNS = ("doc", "type", "speaker", "cue", "quote")
 
 
 def extract(
@@ -37,28 +36,18 @@ def extract(
     extractor = Extractor.load()
     failed = 0
     records: list[dict[str, object]] = []
-    writer = csv.writer(sys.stdout) if format == "csv" else None
     for first in range(0, len(files), BATCH):
         batch = []
         for path in files[first:first + BATCH]:
             try:
-                batch.append((path, read_text_file(path)))
+                batch.append((path, read_text_file(path).text))
             except InputError as error:
                 warn(str(error))
                 failed += 1
-        texts = [item.text for _, item in batch]
-        for (path, _), quotes in zip(batch, extractor.extract_many(texts), strict=True):
-            for quote in quotes:
-                record = quote.as_record(path.stem)
-                if format == "jsonl":
-                    typer.echo(json.dumps(record, ensure_ascii=False))
-                elif writer is not None:
-                    if not records:
-                        writer.writerow(record.keys())
-                    writer.writerow(record.values())
-                records.append(record)
-    if format == "table":
-        rows = [(r["doc"], r["type"], r["speaker"], r["cue"], r["quote"]) for r in records]
-        typer.echo(table(["doc", "type", "speaker", "cue", "quote"], rows))
+        results = extractor.extract_many([text for _, text in batch])
+        for (path, _), quotes in zip(batch, results, strict=True):
+            records.extend(quote.as_record(path.stem) for quote in quotes)
+    if records:
+        print_rows(records, format, columns=list(records[0]), table_columns=TABLE_COLUMNS)
     if failed:
         raise typer.Exit(1)

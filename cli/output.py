@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
 import typer
@@ -29,7 +28,3 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[object]], *, max_width
     lines = ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
-
-
-def stdout_is_terminal() -> bool:
-    return sys.stdout.isatty()

@@ -4,7 +4,9 @@ exactly as it was given, so `text[start:end]` always gives the span back."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -51,21 +53,6 @@ class Sentence:
         """The word with this 1-based id, or None for the root (0)."""
         return self.words[word_id - 1] if 0 < word_id <= len(self.words) else None
 
-    def children(self, word_id: int) -> list[Word]:
-        return [w for w in self.words if w.head == word_id]
-
-    def subtree(self, word_id: int) -> list[Word]:
-        """The word and everything it dominates, in sentence order."""
-        keep = {word_id}
-        changed = True
-        while changed:
-            changed = False
-            for w in self.words:
-                if w.head in keep and w.id not in keep:
-                    keep.add(w.id)
-                    changed = True
-        return [w for w in self.words if w.id in keep]
-
 
 @dataclass(frozen=True)
 class Document:
@@ -74,10 +61,17 @@ class Document:
     name: str = ""
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
-        return None
+        """The sentence holding `offset`, or ending right before it (a closing
+        mark or a line break just after the last word); None outside all."""
+        position = bisect_right(self._starts, offset) - 1
+        if position < 0:
+            return None
+        sentence = self.sentences[position]
+        return sentence if offset <= sentence.end else None
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
 
 
 @dataclass(frozen=True)
@@ -104,7 +98,6 @@ class Quote:
     route: str = ""  # how the quote was found: after, colon, partial, complement, source-phrase, ...
     sentence: str = ""
     speaker_kind: str | None = None  # person, organisation, role
-    speaker_names: tuple[str, ...] = field(default_factory=tuple)
 
     def as_record(self, doc: str) -> dict[str, object]:
         """The stable machine-readable form (`quotes extract --format jsonl`)."""

@@ -39,13 +39,11 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 @dataclass(frozen=True)
 class QuoteMarks:
-    closers: dict[str, frozenset[str]]
-
-    @property
-    def all(self) -> frozenset[str]:
-        return frozenset(self.closers) | frozenset().union(*self.closers.values())
+    closers: dict[str, frozenset[str]]  # opening mark -> the marks that may close it
+    all: frozenset[str]  # every opening and closing mark
 
 
 @cache
 def quote_marks() -> QuoteMarks:
-    return QuoteMarks({row[0]: frozenset(row[1]) for row in table("quote_marks.tsv")})
+    closers = {row[0]: frozenset(row[1]) for row in table("quote_marks.tsv")}
+    return QuoteMarks(closers, frozenset(closers).union(*closers.values()))

@@ -4,6 +4,8 @@ before 'zufolge', the speaker before a colon."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from quotes.detect import Candidate
 from quotes.detect.spans import is_mark
 from quotes.document import Document, Sentence, Word
@@ -15,8 +17,13 @@ _SUBJECT_RELATIONS = {"nsubj"}
 _HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
 
 
+@cache
+def _subject_pronouns() -> frozenset[str]:
+    return frozenset(row[0] for row in table("pronouns.tsv"))
+
+
 def is_subject_pronoun(word: Word) -> bool:
-    return word.text.lower() in {row[0] for row in table("pronouns.tsv")}
+    return word.text.lower() in _subject_pronouns()
 
 
 def _is_nominal(word: Word) -> bool:

@@ -267,7 +267,10 @@ def _gender_by_suffix(noun: str) -> str | None:
     """Grammatical gender from a German noun's ending (more reliable than a
     small tagger for these endings); None when no ending is known."""
     lower = noun.lower()
-    for suffix, gender in sorted(table("noun_gender_suffixes.tsv"), key=lambda row: -len(row[0])):
-        if lower.endswith(suffix):
-            return gender
-    return None
+    return next((gender for suffix, gender in _gender_suffixes() if lower.endswith(suffix)), None)
+
+
+@cache
+def _gender_suffixes() -> list[tuple[str, str]]:
+    """Noun endings with their gender, longest first."""
+    return sorted(((row[0], row[1]) for row in table("noun_gender_suffixes.tsv")), key=lambda row: -len(row[0]))

@@ -23,18 +23,10 @@ def detect(document: Document) -> list[Candidate]:
     An indirect clause that contains a short quoted fragment becomes one
     `mixed` record; one that is almost all quotation stays `direct`.
     """
-    direct = detect_direct(document)
-    spans = [(c.start, c.end) for c in direct]
-    indirect = detect_indirect(document, spans)
-    kept_direct = []
-    for quote in direct:
-        holder = next((c for c in indirect if c.start <= quote.start and quote.end <= c.end), None)
-        share = (quote.end - quote.start) / max(1, holder.end - holder.start) if holder else 1.0
-        if holder is None or share >= MIXED_SHARE:
-            kept_direct.append(quote)
-            if holder is not None:
-                indirect.remove(holder)
-    quoted = [(q.start, q.end) for q in find_quoted_spans(document.text) if q.depth == 0]
+    quoted_spans = find_quoted_spans(document.text)
+    direct = detect_direct(document, quoted_spans)
+    indirect = detect_indirect(document, [(c.start, c.end) for c in direct])
+    quoted = [(q.start, q.end) for q in quoted_spans if q.depth == 0]
     kept_indirect = []
     for holder in indirect:
         covered = sum(max(0, min(e, holder.end) - max(s, holder.start)) for s, e in quoted)
@@ -44,8 +36,9 @@ def detect(document: Document) -> list[Candidate]:
             holder = replace(holder, type="mixed")
         kept_indirect.append(holder)
     indirect = kept_indirect
+    direct = [d for d in direct if not any(h.start <= d.start and d.end <= h.end for h in indirect)]
     result = []
-    for candidate in sorted(kept_direct + indirect, key=lambda c: c.start):
+    for candidate in sorted(direct + indirect, key=lambda c: c.start):
         if _in_markdown_image(document.text, candidate.start):
             continue
         start, end = trim(document, candidate.start, candidate.end) if candidate.type != "direct" \

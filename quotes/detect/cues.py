@@ -44,6 +44,11 @@ def speech_verbs() -> frozenset[str]:
 
 
 @cache
+def _irregular_forms() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("verb_forms.tsv")}
+
+
+@cache
 def source_prepositions() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in table("source_prepositions.tsv")}
 
@@ -68,9 +73,9 @@ def _lemma_candidates(word: Word) -> list[str]:
     lemma = word.lemma.lower()
     text = word.text.lower()
     candidates = [lemma]
-    irregular = {row[0]: row[1] for row in table("verb_forms.tsv")}
-    if text in irregular:
-        candidates.insert(0, irregular[text])
+    irregular = _irregular_forms().get(text)
+    if irregular:
+        candidates.insert(0, irregular)
     for suffix in ("eten", "ete", "et", "test", "ten", "te", "st", "t", "en", "e"):
         if text.endswith(suffix) and len(text) > len(suffix) + 2:
             stem = text[: -len(suffix)]

@@ -5,19 +5,12 @@ from __future__ import annotations
 
 from quotes.detect.candidates import Candidate
 from quotes.detect.cues import Cue, find_cues, heissen_cue, verb_cue
-from quotes.detect.marks import QuotedSpan, find_quoted_spans
+from quotes.detect.marks import QuotedSpan
 from quotes.detect.spans import is_finite_verb, is_mark, words_between
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
 
 MIN_STANDALONE_WORDS = 4
-
-
-def _sentence_of(document: Document, offset: int) -> Sentence | None:
-    for sentence in document.sentences:
-        if sentence.start <= offset < sentence.end + 1:
-            return sentence
-    return None
 
 
 def _content_words(words: list[Word]) -> list[Word]:
@@ -98,16 +91,18 @@ def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | 
     return None
 
 
-def detect_direct(document: Document) -> list[Candidate]:
+def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidate]:
+    """Direct candidates among the paired quotations `quoted` (from find_quoted_spans)."""
     candidates: list[Candidate] = []
-    for span in find_quoted_spans(document.text):
+    for span in quoted:
         if span.depth > 0:
             continue
-        sentence = _sentence_of(document, span.open_mark)
-        close_sentence = _sentence_of(document, span.close_mark) or sentence
+        sentence = document.sentence_at(span.open_mark)
+        close_sentence = document.sentence_at(span.close_mark) or sentence
         if sentence is None or close_sentence is None:
             continue
-        inside = [w for s in document.sentences for w in words_between(s, span.start, span.end)]
+        inside = [w for s in document.sentences[sentence.index:close_sentence.index + 1]
+                  for w in words_between(s, span.start, span.end)]
         if not _content_words(inside):
             continue
         found = None

@@ -54,7 +54,3 @@ def trim(document: Document, start: int, end: int) -> tuple[int, int]:
 
 def words_between(sentence: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in sentence.words if w.start >= start and w.end <= end]
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]

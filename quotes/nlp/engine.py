@@ -125,15 +125,18 @@ def _repair_konjunktiv(words: list[Word]) -> list[Word]:
     Reported speech hangs on this feature."""
     repaired = []
     for position, word in enumerate(words):
-        form, lemma = word.text.lower(), word.lemma.lower()
+        repaired.append(word)
         is_verb = word.upos in {"VERB", "AUX"} and word.feats.get("VerbForm", "Fin") == "Fin"
+        if not is_verb or word.feats.get("Mood") == "Sub":
+            continue
+        form, lemma = word.text.lower(), word.lemma.lower()
         stem_e = lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e"
+        if form not in _KONJUNKTIV_SEIN and not stem_e:
+            continue
         near = {w.text.lower() for w in words[max(0, position - 2):position + 3]}
         subject_ich = "ich" in near or any(w.head == word.id and w.text.lower() == "ich" for w in words)
-        if is_verb and word.feats.get("Mood") != "Sub" and (form in _KONJUNKTIV_SEIN or (stem_e and not subject_ich)):
-            feats = {**word.feats, "Mood": "Sub", "VerbForm": "Fin"}
-            word = replace(word, feats=feats)
-        repaired.append(word)
+        if form in _KONJUNKTIV_SEIN or not subject_ich:
+            repaired[-1] = replace(word, feats={**word.feats, "Mood": "Sub", "VerbForm": "Fin"})
     return repaired
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from quotes.document import Document, Sentence, Word
+from quotes.nlp import mst
 from quotes.nlp.models import LANG, ModelSet, active_set
 from quotes.nlp.tokenize import TokenizedSentence, tokenize
 
@@ -67,9 +68,12 @@ class Engine:
                 depparse_model_path=str(model_dir / "depparse.pt"),
                 depparse_pretrain_path=None,
                 pos_batch_size=3000,
+                lemma_batch_size=3000,
+                lemma_store_results=True,
                 depparse_batch_size=3000,
                 **common,
             )
+        mst.install(pipeline.processors["depparse"])
         return cls(models=models, pipeline=pipeline)
 
     def analyse(self, text: str, name: str = "") -> Document:

@@ -53,7 +53,7 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 break
         elif _is_nominal(word) and word.text[:1].isupper():
             seen_noun = True
-        elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"}):
+        elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             if seen_noun and not (word.upos == "DET" and word.feats.get("Case") == "Gen") \
                     and lower not in {"von", "vom"}:
                 break
@@ -120,6 +120,37 @@ def _subject_by_dependency(sentence: Sentence, cue_head: Word) -> list[Word]:
     return []
 
 
+_CLAUSE_BOUNDS = {",", ";", ":", "(", ")", "–", "—"}
+_SKIPPED = {"ADV", "PART", "AUX", "VERB", "CCONJ", "SCONJ"}
+
+
+def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
+    """The first noun phrase of the verb's clause that is not the object of a
+    preposition nor dative/accusative by its determiner: "Hier sparte der
+    Bundespräsident …", "da die PDM angekündigt hatte", "Wie eine Sprecherin
+    gegenüber der FTD bestätigte". A fallback for when the parse has no subject."""
+    words = sentence.words
+    start = verb.id - 1
+    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS and not is_mark(words[start - 1]):
+        start -= 1
+    oblique = word_list("oblique_determiners.txt")
+    index = start
+    while index < len(words) and words[index].text not in _CLAUSE_BOUNDS:
+        word = words[index]
+        if word.upos == "ADP" or word.text.lower() in {"am", "im", "zum", "zur", "beim", "vom"}:
+            phrase = noun_phrase_forward(sentence, index + 1)
+            index += 1 + len(phrase)
+            continue
+        phrase = noun_phrase_forward(sentence, index) if word.upos not in _SKIPPED else []
+        if phrase:
+            if phrase[0].text.lower() not in oblique and phrase[0].text.lower() not in {"es", "sich"}:
+                return phrase
+            index += len(phrase)
+            continue
+        index += 1
+    return []
+
+
 def _opens_clause(sentence: Sentence, word: Word) -> bool:
     previous = sentence.word(word.id - 1)
     return previous is None or previous.text in {",", ":", ";", "–"} or is_mark(previous)
@@ -145,15 +176,30 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
                 options.append(noun_phrase_forward(sentence, index + 1))
                 break
+    elif cue.kind == "noun":
+        following = sentence.word(cue.head.id + 1)
+        if following is not None and following.text.lower() in word_list("genitive_determiners.txt") | {"von"}:
+            options.append(noun_phrase_forward(sentence, head + 1 + (following.text.lower() == "von")))
+        governor = sentence.word(cue.head.head) if cue.head.head else None
+        if governor is not None:
+            options.append(_subject_by_dependency(sentence, governor))
+        options.append(noun_phrase_forward(sentence, 0))
+    elif candidate.speaker_side == "previous":
+        return []  # "Demnach …": the speaker is whoever spoke before
     elif cue.kind == "colon" or candidate.speaker_side == "before":
-        options.append(noun_phrase_backward(sentence, first - 1))
+        before_comma = first - 2 if first > 1 and sentence.words[first - 1].text == "," else first - 1
+        options.append(noun_phrase_backward(sentence, first - 1) or noun_phrase_backward(sentence, before_comma))
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
     else:
+        after_verb = sentence.word(cue.head.id + 1)
+        if after_verb is not None and is_subject_pronoun(after_verb) and cue.head.is_finite:
+            options.append([after_verb])  # "lobte er …", "lässt sie …": a pronoun after the verb is its subject
         prefield = noun_phrase_backward(sentence, head - 1)
         if prefield and _opens_clause(sentence, prefield[0]) and candidate.speaker_side != "after":
             options.append(prefield)  # German V2: a noun phrase alone before the verb is its subject
         options.append(_subject_by_dependency(sentence, cue.head))
+        options.append(clause_subject(sentence, cue.head))
         if candidate.speaker_side == "after":
             options.append(noun_phrase_forward(sentence, head + 1))
         options.append(noun_phrase_backward(sentence, head - 1))

@@ -53,6 +53,41 @@ def source_prepositions() -> dict[str, str]:
     return {row[0].lower(): row[1] for row in table("source_prepositions.tsv")}
 
 
+@cache
+def _nouns(*names: str) -> frozenset[str]:
+    return frozenset(noun.lower() for name in names for noun in word_list(name))
+
+
+COMPOUND_MODIFIER = 3  # the least letters before a known noun that make a compound ("Polizei|angaben")
+
+
+def _noun_in(word: Word, nouns: frozenset[str]) -> bool:
+    """The word, its lemma or its compound head ("Polizeiangaben",
+    "dpa-Angaben") is one of `nouns`."""
+    if word.upos not in {"NOUN", "PROPN", "X", "ADV"} and not word.text[:1].isupper():
+        return False
+    text = word.text.lower()
+    if text in nouns or word.lemma.lower() in nouns:
+        return True
+    last_part = text.rsplit("-", 1)[-1]
+    if last_part != text:
+        return last_part in nouns
+    return any(text.endswith(noun) and len(text) - len(noun) >= COMPOUND_MODIFIER
+               for noun in nouns if len(noun) >= 5)
+
+
+def is_speech_noun(word: Word) -> bool:
+    """A noun that names a source of information: "Angaben", "Ansicht",
+    "Polizeiangaben", "Expertenmeinung"."""
+    return _noun_in(word, _nouns("speech_nouns.txt"))
+
+
+def is_content_noun(word: Word) -> bool:
+    """A noun that can take what was said as its complement clause:
+    "die Behauptung, …", "der Beschluss, … zu …", "der Ansicht, dass …"."""
+    return _noun_in(word, _nouns("speech_nouns.txt", "content_nouns.txt"))
+
+
 def _particle(sentence: Sentence, verb: Word) -> Word | None:
     for word in sentence.words:
         if word.head == verb.id and word.deprel in _PARTICLE_RELATIONS:

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues, source_side, verb_cue
+from quotes.detect.cues import Cue, find_cues, is_content_noun, is_speech_noun, source_side, verb_cue
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
@@ -16,6 +16,11 @@ _RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "den
                       "welches", "welchem", "welchen", "was", "wo", "womit", "wodurch", "woraufhin"}
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
 _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen"}
+ANAPHORIC_REACH = 2  # sentences back that "Das erklärte X" may point to
+_ANAPHORS = {"das", "dies"}
+_DEMONSTRATIVES = {"diese", "dieses", "diesen"}
+_PRONOMINAL_ADVERBS = {"darüber", "dafür", "dagegen", "davon", "daran", "darauf"}  # "Konsens darüber, dass …"
+_PERSON_NOUNS = {"Sprecher", "Sprecherin"}  # speech nouns that name a person, not what was said
 CONTINUATION_WINDOW = 3  # sentences after reported speech in which a Konjunktiv sentence continues it
 _CUE_PRIORITY = {"verb": 0, "heissen": 1, "preposition": 2, "so": 3, "colon": 4}
 _SUBORDINATORS = {"wenn", "als", "weil", "obwohl", "damit", "während", "nachdem", "bevor", "falls", "sofern"}
@@ -30,15 +35,18 @@ def _end_index(sentence: Sentence) -> int:
 
 
 def _clause_is_speech(words: list[Word]) -> bool:
-    """A reported clause: dass/ob, or a finite verb (Konjunktiv or V2)."""
+    """A reported clause: dass/ob, a V2 clause (finite verb early), a
+    Konjunktiv clause, or a zu-infinitive."""
     content = [w for w in words if w.upos != "PUNCT"]
     if len(content) < 2:
         return False
-    if content[0].text.lower() in _CLAUSE_OPENERS:
+    first = content[0].text.lower()
+    if first in _CLAUSE_OPENERS:
         return True
-    if content[0].text.lower() in _SUBORDINATORS or _is_relative_pronoun(content):
+    adverb_then_verb = is_finite_verb(content[1])  # "damit solle …": V2, not a subordinate clause
+    if (first in _SUBORDINATORS and not adverb_then_verb) or _is_relative_clause(content):
         return False
-    if any(is_finite_verb(w) for w in content[:8]):
+    if any(is_finite_verb(w) for w in content[:8]) or any(is_konjunktiv(w) for w in content):
         return True
     return _has_zu_infinitive(content)
 
@@ -46,23 +54,32 @@ def _clause_is_speech(words: list[Word]) -> bool:
 def _has_zu_infinitive(words: list[Word]) -> bool:
     """"…, die Preise zu erhöhen" / "…, ihr Mandat niederzulegen": an
     infinitive clause reporting what someone announced, demanded or denied."""
+    particles = word_list("particles.txt")
     for word, following in zip(words, [*words[1:], None], strict=True):
         if word.text.lower() == "zu" and following is not None and following.upos in {"VERB", "AUX"}:
             return True
-        if word.upos == "VERB" and "zu" in word.text[2:-2] and word.text.lower() != word.lemma.lower() \
-                and word.lemma.lower().replace("zu", "", 1) != word.lemma.lower():
-            return True
+        text = word.text.lower()
+        if word.upos == "VERB" and text.endswith("en") and "zu" in text[2:-2]:
+            prefix = text[:text.index("zu", 2)]
+            if text.replace("zu", "", 1) == word.lemma.lower() or prefix in particles:
+                return True
     return False
 
 
-def _is_relative_pronoun(clause: list[Word]) -> bool:
-    """A clause opening with der/die/das/welche… not followed by a noun phrase
-    is a relative clause ("…, das nur für seine Ohren bestimmt war"), not speech."""
+def _is_relative_clause(clause: list[Word]) -> bool:
+    """A clause opening with der/die/das/welche… whose finite verb comes last
+    ("…, das nur für seine Ohren bestimmt war") is a relative clause; with the
+    verb second ("…, die noch zu schaffende Verfassung werde …") it is speech."""
     first = clause[0]
     if first.text.lower() not in _RELATIVE_PRONOUNS and first.feats.get("PronType") != "Rel":
         return False
-    following = clause[1] if len(clause) > 1 else None
-    return following is None or following.upos not in {"NOUN", "PROPN", "ADJ", "NUM"}
+    for index, word in enumerate(clause[1:], start=1):
+        if word.text in _BOUNDARY:
+            return True
+        if is_finite_verb(word):
+            following = clause[index + 1] if index + 1 < len(clause) else None
+            return following is None or following.text in _BOUNDARY
+    return True
 
 
 def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
@@ -111,14 +128,14 @@ def _np_end(sentence: Sentence, start: int) -> int:
     """Index after a source noun phrase starting at `start` ("dem ukrainischen
     Generalstab", "Angaben des Priesters Samaan Ibrahim", "Peskow (Kreml)")."""
     words = sentence.words
+    genitive = word_list("genitive_determiners.txt")
     index = start
     seen_noun = False
     while index < len(words):
         word = words[index]
-        if word.upos in {"DET", "ADJ", "NUM"} or word.text.lower() in {"von", "vom", "des", "der"}:
-            if seen_noun and word.upos in {"ADJ", "NUM"}:
-                break
-            if seen_noun and word.text.lower() in {"der"} and word.feats.get("Case") != "Gen":
+        lower = word.text.lower()
+        if word.upos in {"DET", "ADJ", "NUM"} or lower in {"von", "vom"} or lower in genitive:
+            if seen_noun and not _continues_source_phrase(sentence, index, genitive):
                 break
             index += 1
             continue
@@ -128,7 +145,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
         if seen_noun and is_mark(word) and is_mark(words[index - 1]) is False and index > start:
             index += 1
             continue
-        capitalised = word.text[:1].isupper() and word.upos not in {"PUNCT", "VERB", "AUX"}
+        capitalised = word.text.rsplit("-", 1)[-1][:1].isupper() and word.upos not in {"PUNCT", "VERB", "AUX"}
         if word.upos in {"NOUN", "PROPN", "X"} or capitalised:
             seen_noun = True
             index += 1
@@ -140,6 +157,24 @@ def _np_end(sentence: Sentence, start: int) -> int:
                 continue
         break
     return index if seen_noun else start
+
+
+def _continues_source_phrase(sentence: Sentence, index: int, genitive: frozenset[str]) -> bool:
+    """After the source's noun: a genitive or 'von' attribute goes on ("Angaben
+    des Militärs", "Einschätzung politischer Beobachter"); anything else ends it."""
+    words = sentence.words
+    word = words[index]
+    lower = word.text.lower()
+    if lower in {"von", "vom"}:
+        return True
+    if lower == "der" and word.feats.get("Case") != "Gen":
+        return False
+    if lower in genitive:
+        return True
+    after_genitive = words[index - 1].text.lower() in genitive
+    following = words[index + 1] if index + 1 < len(words) else None
+    before_noun = following is not None and following.upos in {"NOUN", "PROPN"}
+    return word.upos == "ADJ" and (after_genitive or (lower.endswith("er") and before_noun))
 
 
 def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple[int, int] | None:
@@ -163,6 +198,13 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
 def _preposition_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     words = sentence.words
     index = cue.head.id - 1
+    if source_side(cue) == "previous":
+        if index > 0:
+            return None
+        message = _source_phrase_message(sentence, (0, 1))
+        if message is None:
+            return None
+        return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "previous")
     if source_side(cue) == "after":
         last = _np_end(sentence, index + 1)
         if last == index + 1:
@@ -184,21 +226,67 @@ def _preposition_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
 
 
 def _nach_angaben(sentence: Sentence) -> Candidate | None:
-    """Nach Angaben von X / nach Ansicht des X / nach Informationen der X."""
+    """"Nach Angaben von X", "nach Ansicht einiger Juristen", "nach
+    Polizeiangaben", "nach den bisherigen Ermittlungen": 'nach' before a noun
+    of saying or knowing."""
     words = sentence.words
-    nouns = word_list("speech_nouns.txt")
     for index, word in enumerate(words[:-2]):
         if word.text.lower() != "nach":
             continue
-        noun_at = index + 2 if words[index + 1].upos == "DET" else index + 1
-        if words[noun_at].text in nouns:
-            last = _np_end(sentence, noun_at)
-            if last <= noun_at + 1 and words[noun_at].text != "Angaben":
-                continue
-            message = _source_phrase_message(sentence, (index, max(last, noun_at + 1)))
-            if message is not None:
-                cue = Cue((word,), "preposition", "nach")
-                return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "after")
+        noun_at = index + 1
+        while noun_at < len(words) - 1 and words[noun_at].upos in {"DET", "ADJ"} and words[noun_at].text.islower():
+            noun_at += 1
+        if not is_speech_noun(words[noun_at]):
+            continue
+        last = max(_np_end(sentence, noun_at), noun_at + 1)
+        message = _source_phrase_message(sentence, (index, last))
+        if message is not None:
+            cue = Cue((word,), "preposition", "nach")
+            return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "after")
+    return None
+
+
+def _noun_complement(sentence: Sentence) -> Candidate | None:
+    """"die Behauptung, die Sorte werde nicht …", "ist der Ansicht, dass …",
+    "einer Warnung der Wärter, auf Häftlinge zu schießen": a noun of saying or
+    believing with a dass/ob, Konjunktiv or zu-infinitive clause after it."""
+    words = sentence.words
+    end = _end_index(sentence)
+    for index, word in enumerate(words[:end - 2]):
+        if word.upos not in {"NOUN", "PROPN"} or not is_content_noun(word) or word.lemma in _PERSON_NOUNS:
+            continue
+        comma = max(_np_end(sentence, index), index + 1)
+        if comma < end and words[comma].text.lower() in _PRONOMINAL_ADVERBS:
+            comma += 1
+        if comma >= end - 1 or words[comma].text != ",":
+            continue
+        stop = _trailing_cue(sentence, comma + 1, end)
+        clause = [w for w in words[comma + 1:stop] if w.upos != "PUNCT"]
+        if len(clause) < 2 or _is_relative_clause(clause):
+            continue
+        reported = clause[0].text.lower() in _CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
+            or (_has_zu_infinitive(clause) and not any(is_finite_verb(w) for w in clause))
+        if reported:
+            cue = Cue((word,), "noun", word.lemma)
+            return Candidate("indirect", words[comma + 1].start, words[stop - 1].end, sentence.index, cue,
+                             "noun-complement", "subject")
+    return None
+
+
+def _wonach(sentence: Sentence) -> Candidate | None:
+    """"Spekulationen, wonach der Auftraggeber … gewesen sein könnte, …": the
+    clause after 'wonach' is what the noun before it says."""
+    words = sentence.words
+    for index in range(2, len(words) - 2):
+        word = words[index]
+        if word.text.lower() != "wonach" or words[index - 1].text != ",":
+            continue
+        stop = next((i for i in range(index + 1, len(words)) if words[i].text in _BOUNDARY), _end_index(sentence))
+        stop = min(stop, _end_index(sentence))
+        if stop - index > 2:
+            cue = Cue((word,), "preposition", "wonach")
+            return Candidate("indirect", words[index + 1].start, words[stop - 1].end, sentence.index, cue,
+                             "source-phrase", "before")
     return None
 
 
@@ -248,7 +336,8 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
         return None
     first_word = words[0].text.lower()
     after = max(w.id for w in cue.words)
-    if first_word == "wie" and index < 8:
+    closes_wie_clause = after < len(words) and words[after].text == ","
+    if first_word == "wie" and (index < 8 or closes_wie_clause):
         message = _message_after(sentence, after)
         route = "wie"
     elif _in_subordinate_clause(sentence, index):
@@ -264,6 +353,30 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
         return None
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue,
+                         quoted: list[tuple[int, int]]) -> Candidate | None:
+    """"Das erklärte gestern ein Sprecher." / "Diese Ergebnisse stellte X vor.":
+    a pronoun before the cue verb points back to what the paragraph said just
+    before (up to ANAPHORIC_REACH sentences not already quoted)."""
+    words = sentence.words
+    index = cue.head.id - 1
+    first = words[0].text.lower()
+    pointing = (index == 1 and first in _ANAPHORS) or (
+        index == 2 and first in _DEMONSTRATIVES and words[1].upos == "NOUN")
+    if not pointing or not cue.head.is_finite or sentence.index == 0:
+        return None
+    reached: list[Sentence] = []
+    for earlier in reversed(document.sentences[max(0, sentence.index - ANAPHORIC_REACH):sentence.index]):
+        already = any(s < earlier.end and earlier.start < e for s, e in quoted)
+        if earlier.paragraph != sentence.paragraph or already:
+            break
+        reached.append(earlier)
+    if not reached:
+        return None
+    start, end = reached[-1].words[0].start, reached[0].words[_end_index(reached[0]) - 1].end
+    return Candidate("indirect", start, end, sentence.index, cue, "anaphoric", "after")
 
 
 def _heissen_candidate(sentence: Sentence, cue: Cue) -> Candidate | None:
@@ -297,14 +410,16 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             if any(s <= cue.start < e for s, e in direct_spans):
                 continue
             if cue.kind == "verb":
-                candidate = _verb_candidates(sentence, cue)
+                candidate = _verb_candidates(sentence, cue) or _anaphoric_candidate(
+                    document, sentence, cue, [*direct_spans, *((c.start, c.end) for c in candidates)])
             elif cue.kind == "heissen":
                 candidate = _heissen_candidate(sentence, cue)
             else:
                 candidate = _preposition_candidates(sentence, cue)
             if candidate is not None:
                 found.append(candidate)
-        for extra in (_nach_angaben(sentence), _so_source(sentence)):
+        for extra in (_nach_angaben(sentence), _wonach(sentence), _so_source(sentence),
+                      _noun_complement(sentence)):
             if extra is not None:
                 found.append(extra)
         touches_direct = any(s < sentence.end and sentence.start < e for s, e in direct_spans)

@@ -14,7 +14,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from quotes.document import Document, Sentence, Word
-from quotes.nlp import mst
 from quotes.nlp.models import LANG, ModelSet, active_set
 from quotes.nlp.tokenize import TokenizedSentence, tokenize
 
@@ -44,6 +43,8 @@ class Engine:
     @classmethod
     def load(cls, *, prefer_official: bool = True) -> Engine:
         import stanza
+
+        from quotes.nlp import mst
 
         models = active_set(prefer_official)
         logging.getLogger("stanza").setLevel(logging.WARNING)

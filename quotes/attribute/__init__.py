@@ -54,6 +54,9 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
                 name = resolver.person_between(before.start, candidate.start)
                 if name is not None:
                     resolution = Resolution(name, "person", "context")
+        if candidate.speaker_side == "previous" and candidate.cue is not None:
+            mention = Span(candidate.cue.start, candidate.cue.end,
+                           document.text[candidate.cue.start:candidate.cue.end])  # "Demnach", as written
         cue = None
         if candidate.cue is not None:
             cue = Span(candidate.cue.start, candidate.cue.end,

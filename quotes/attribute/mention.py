@@ -151,6 +151,24 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
     return []
 
 
+def _finite_verb_before(sentence: Sentence, colon: int) -> Word | None:
+    """The finite verb of the clause that a colon ends, if it has one."""
+    for word in reversed(sentence.words[:colon]):
+        if word.text in _CLAUSE_BOUNDS or is_mark(word):
+            return None
+        if word.upos in {"VERB", "AUX"} and word.is_finite:
+            return word
+    return None
+
+
+def _opens_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
+    """The verb's clause opens with a subordinator ("da", "indem", "wie")."""
+    index = verb.id - 1
+    while index > 0 and sentence.words[index - 1].text not in _CLAUSE_BOUNDS:
+        index -= 1
+    return index < verb.id - 1 and sentence.words[index].text.lower() in word_list("subordinators.txt")
+
+
 def _opens_clause(sentence: Sentence, word: Word) -> bool:
     previous = sentence.word(word.id - 1)
     return previous is None or previous.text in {",", ":", ";", "–"} or is_mark(previous)
@@ -186,6 +204,9 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
         options.append(noun_phrase_forward(sentence, 0))
     elif candidate.speaker_side == "previous":
         return []  # "Demnach …": the speaker is whoever spoke before
+    elif cue.kind == "colon" and (verb := _finite_verb_before(sentence, first)) is not None:
+        options.append(_subject_by_dependency(sentence, verb))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
+        options.append(clause_subject(sentence, verb))
     elif cue.kind == "colon" or candidate.speaker_side == "before":
         before_comma = first - 2 if first > 1 and sentence.words[first - 1].text == "," else first - 1
         options.append(noun_phrase_backward(sentence, first - 1) or noun_phrase_backward(sentence, before_comma))
@@ -195,6 +216,8 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
         after_verb = sentence.word(cue.head.id + 1)
         if after_verb is not None and is_subject_pronoun(after_verb) and cue.head.is_finite:
             options.append([after_verb])  # "lobte er …", "lässt sie …": a pronoun after the verb is its subject
+        if _opens_subordinate_clause(sentence, cue.head):
+            options.append(clause_subject(sentence, cue.head))  # "…, indem er … vorwarf, …"
         prefield = noun_phrase_backward(sentence, head - 1)
         if prefield and _opens_clause(sentence, prefield[0]) and candidate.speaker_side != "after":
             options.append(prefield)  # German V2: a noun phrase alone before the verb is its subject

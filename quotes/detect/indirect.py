@@ -291,19 +291,26 @@ def _wonach(sentence: Sentence) -> Candidate | None:
 
 
 def _so_source(sentence: Sentence) -> Candidate | None:
-    """„…, so X.“: a source after 'so' that closes the sentence."""
+    """„…, so X.“: a source after 'so' that closes the sentence; or a
+    parenthetical one, "Dennoch, so Nacke, habe Mindermann …", around which the
+    whole sentence is the message."""
     words = sentence.words
     end = _end_index(sentence)
-    for index in range(2, end - 1):
+    for index in range(1, end - 1):
         word = words[index]
-        closes_sentence = word.text.lower() == "so" and words[index - 1].text in _BOUNDARY \
-            and _np_end(sentence, index + 1) >= end
-        if closes_sentence:
+        if word.text.lower() != "so" or words[index - 1].text not in _BOUNDARY:
+            continue
+        source_end = _np_end(sentence, index + 1)
+        cue = Cue((word,), "so", "so")
+        if source_end >= end and index >= 2:
             clause = [w for w in words[:index - 1] if not is_mark(w)]
             if clause and any(is_finite_verb(w) for w in clause):
-                cue = Cue((word,), "so", "so")
                 return Candidate("indirect", clause[0].start, clause[-1].end, sentence.index, cue,
                                  "source-phrase", "after")
+        parenthetical = source_end > index + 1 and source_end < end and words[source_end].text in _BOUNDARY
+        if parenthetical and any(is_konjunktiv(w) for w in words[source_end:end]):
+            return Candidate("indirect", words[0].start, words[end - 1].end, sentence.index, cue,
+                             "source-phrase", "after")
     return None
 
 
@@ -346,13 +353,28 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     else:
         message = _message_after(sentence, after)
         route = "complement"
-        if message is None and cue.head.feats.get("VerbForm") not in {"Inf", "Part"}:
-            message = _message_before(sentence, index)
+        if message is None:
+            finite = _finite_verb_of(sentence, index)
+            message = _message_before(sentence, finite) if finite is not None else None
             route = "fronted"
     if message is None:
         return None
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _finite_verb_of(sentence: Sentence, index: int) -> int | None:
+    """The finite verb of the cue at `index`: the cue itself, or the auxiliary
+    before it in its clause ("…, wird Mike Downey zitiert", "…, hat er gesagt")."""
+    words = sentence.words
+    if words[index].feats.get("VerbForm") not in {"Inf", "Part"}:
+        return index
+    for position in range(index - 1, -1, -1):
+        if words[position].text in _BOUNDARY:
+            return None
+        if words[position].upos == "AUX" and is_finite_verb(words[position]):
+            return position
+    return None
 
 
 def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue,

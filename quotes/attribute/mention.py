@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from quotes.attribute.resolve import is_role_noun
 from quotes.detect import Candidate
 from quotes.detect.spans import is_mark
 from quotes.document import Document, Sentence, Word
@@ -151,6 +152,37 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
     return []
 
 
+def document_names(document: Document) -> frozenset[str]:
+    """Every word the tagger calls a name somewhere in the article: a small
+    tagger that calls "Hartmann" a noun in one sentence got it right in another."""
+    return frozenset(w.text for s in document.sentences for w in s.words if w.upos == "PROPN" and w.text[:1].isupper())
+
+
+def _is_personal(words: list[Word], names: frozenset[str]) -> bool:
+    """A name, a pronoun or a role noun: a phrase that can name a speaker."""
+    return any(w.upos == "PROPN" or w.text in names or is_subject_pronoun(w) or is_role_noun(w) for w in words)
+
+
+def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> list[Word]:
+    """The personal noun phrase right after a finite verb (past "sich" and
+    adverbs) when the prefield holds no person: in German V2 the subject
+    stands there when something else comes first ("Die Äußerungen …
+    bezeichnete Wiefelspütz …", "In einem Interview sagte X …")."""
+    if not verb.is_finite:
+        return []
+    prefield = noun_phrase_backward(sentence, verb.id - 2)
+    if prefield and _is_personal(prefield, names):
+        return []
+    index = verb.id
+    words = sentence.words
+    while index < len(words) and (words[index].upos in {"ADV", "PART"} or words[index].text.lower() == "sich"):
+        index += 1
+    phrase = noun_phrase_forward(sentence, index)
+    if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt"):
+        return []
+    return phrase if _is_personal(phrase, names) else []
+
+
 def _finite_verb_before(sentence: Sentence, colon: int) -> Word | None:
     """The finite verb of the clause that a colon ends, if it has one."""
     for word in reversed(sentence.words[:colon]):
@@ -187,6 +219,7 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
     first = min(w.id for w in cue.words) - 1
     last = max(w.id for w in cue.words) - 1
     head = cue.head.id - 1
+    names = document_names(document)
     options: list[list[Word]] = []
     if cue.kind == "heissen":
         nearby = [*range(last + 1, min(last + 4, len(sentence.words))), *range(0, first)]
@@ -205,7 +238,8 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
     elif candidate.speaker_side == "previous":
         return []  # "Demnach …": the speaker is whoever spoke before
     elif cue.kind == "colon" and (verb := _finite_verb_before(sentence, first)) is not None:
-        options.append(_subject_by_dependency(sentence, verb))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
+        options.append(_inverted_subject(sentence, verb, names))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
+        options.append(_subject_by_dependency(sentence, verb))
         options.append(clause_subject(sentence, verb))
     elif cue.kind == "colon" or candidate.speaker_side == "before":
         before_comma = first - 2 if first > 1 and sentence.words[first - 1].text == "," else first - 1
@@ -218,6 +252,7 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
             options.append([after_verb])  # "lobte er …", "lässt sie …": a pronoun after the verb is its subject
         if _opens_subordinate_clause(sentence, cue.head):
             options.append(clause_subject(sentence, cue.head))  # "…, indem er … vorwarf, …"
+        options.append(_inverted_subject(sentence, cue.head, names))
         prefield = noun_phrase_backward(sentence, head - 1)
         if prefield and _opens_clause(sentence, prefield[0]) and candidate.speaker_side != "after":
             options.append(prefield)  # German V2: a noun phrase alone before the verb is its subject

@@ -19,6 +19,8 @@ _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "möge
 ANAPHORIC_REACH = 2  # sentences back that "Das erklärte X" may point to
 _ANAPHORS = {"das", "dies"}
 _DEMONSTRATIVES = {"diese", "dieses", "diesen"}
+_KONJUNKTIV_SEIN = {"sei", "seien", "seiest", "seiet"}
+_CONDITIONAL = {"würde", "würden", "wäre", "wären"}  # Konjunktiv II, as often conditional as reported
 _PRONOMINAL_ADVERBS = {"darüber", "dafür", "dagegen", "davon", "daran", "darauf"}  # "Konsens darüber, dass …"
 _PERSON_NOUNS = {"Sprecher", "Sprecherin"}  # speech nouns that name a person, not what was said
 CONTINUATION_WINDOW = 3  # sentences after reported speech in which a Konjunktiv sentence continues it
@@ -409,14 +411,36 @@ def _heissen_candidate(sentence: Sentence, cue: Cue) -> Candidate | None:
     return Candidate("indirect", message[0], message[1], sentence.index, cue, "heissen", "after")
 
 
-def _main_clause_konjunktiv(sentence: Sentence) -> bool:
-    """The first finite verb, outside subordinate clauses, is Konjunktiv."""
+def _main_clause_verb(sentence: Sentence) -> Word | None:
+    """The first finite verb, unless a subordinate clause comes first."""
     for word in sentence.words:
         if word.text.lower() in _CLAUSE_OPENERS or (word.upos == "SCONJ" and word.text.lower() in _SUBORDINATORS):
-            return False
+            return None
         if is_finite_verb(word):
-            return is_konjunktiv(word) and word.text.lower() not in {"würde", "würden", "wäre", "wären"}
-    return False
+            return word
+    return None
+
+
+def _is_konjunktiv_one(word: Word) -> bool:
+    """A form that only Konjunktiv I has ("sei", "habe" or "werde" for a
+    third person): in news, a sentence in it reports someone's words."""
+    form, lemma = word.text.lower(), word.lemma.lower()
+    return is_konjunktiv(word) and (form in _KONJUNKTIV_SEIN or (lemma.endswith("en") and form == lemma[:-2] + "e"))
+
+
+def _continues_speech(sentence: Sentence, since_speech: int) -> bool:
+    """A Konjunktiv main clause that goes on with reported speech: right
+    after speech any Konjunktiv ("würden", "wäre" replace an ambiguous
+    Konjunktiv I), within CONTINUATION_WINDOW all but those, and anywhere an
+    unmistakable Konjunktiv I."""
+    verb = _main_clause_verb(sentence)
+    if verb is None or not is_konjunktiv(verb):
+        return False
+    if since_speech == 1:
+        return True
+    if since_speech <= CONTINUATION_WINDOW:
+        return verb.text.lower() not in _CONDITIONAL
+    return _is_konjunktiv_one(verb)
 
 
 def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> list[Candidate]:
@@ -445,8 +469,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             if extra is not None:
                 found.append(extra)
         touches_direct = any(s < sentence.end and sentence.start < e for s, e in direct_spans)
-        if not found and not touches_direct and sentence.index - previous_speech <= CONTINUATION_WINDOW \
-                and _main_clause_konjunktiv(sentence):
+        if not found and not touches_direct and _continues_speech(sentence, sentence.index - previous_speech):
             end = _end_index(sentence)
             if end > 1:
                 found.append(Candidate("indirect", sentence.words[0].start, sentence.words[end - 1].end,

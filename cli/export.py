@@ -32,6 +32,8 @@ def export(
     type: TypeOption = None,
     min_confidence: ConfidenceOption = None,
     excel: Annotated[bool, typer.Option("--excel", help="CSV as UTF-8 with a byte order mark, for Excel.")] = False,
+    grouped: Annotated[bool, typer.Option("--grouped", help="One row per quotation (its first appearance) with "
+                                          "occurrences, speakers and last_published_at.")] = False,
 ) -> None:
     """Write quotes to CSV, JSON Lines or Parquet, one row per quote.
 
@@ -43,14 +45,15 @@ def export(
     Example: quotes export --format csv --excel --out putin.csv --speaker Putin
     """
     from quotes.store.export import FORMATS, to_frame, write
-    from quotes.store.search import QuoteFilters, search
+    from quotes.store.provenance import GROUPED_COLUMNS, grouped_search
+    from quotes.store.search import COLUMNS, QuoteFilters, search
 
     check_format(format, FORMATS)
     filters = QuoteFilters(text=text, speaker=speaker, outlet=outlet, since=parse_day(since, "--since"),
                            until=parse_day(until, "--until"), type=type, min_confidence=min_confidence)
     with database(ctx).reading() as session:
-        rows = search(session, filters)
+        rows = grouped_search(session, filters) if grouped else search(session, filters)
     target = None if out == "-" else Path(out)
-    write(to_frame(rows), target, format, excel=excel)
+    write(to_frame(rows, GROUPED_COLUMNS if grouped else COLUMNS), target, format, excel=excel)
     if target is not None:
-        typer.echo(f"{len(rows)} quotes written to {target}", err=True)
+        typer.echo(f"{len(rows)} {'quotations' if grouped else 'quotes'} written to {target}", err=True)

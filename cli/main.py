@@ -7,15 +7,17 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.exceptions import TyperException
 
 from cli import db as db_commands
-from cli import evaluate, models, speakers
+from cli import evaluate, factcheck, models, speakers
 from cli.export import export
 from cli.extract import extract
 from cli.fix import fix
 from cli.ingest import ingest
 from cli.options import DbOption, Settings
 from cli.output import fail
+from cli.provenance import conflicts, trace
 from cli.search import search, show
 from quotes.errors import QuotesError
 
@@ -29,12 +31,15 @@ app.add_typer(models.app, name="models")
 app.add_typer(evaluate.app, name="eval")
 app.add_typer(db_commands.app, name="db")
 app.add_typer(speakers.app, name="speakers")
+app.add_typer(factcheck.app, name="factcheck")
 app.command()(extract)
 app.command()(ingest)
 app.command()(search)
 app.command()(show)
 app.command()(export)
 app.command()(fix)
+app.command()(trace)
+app.command()(conflicts)
 
 
 @app.callback()
@@ -63,12 +68,24 @@ def nlp(
 
 
 def main() -> None:
-    """Console entry point: bad input becomes one `Error:` line and exit 1."""
+    """Console entry point: bad input becomes one `Error:` line and exit 1, a
+    usage error (an unknown option, a bad value) one line and exit 2."""
     try:
-        app()
+        code = app(standalone_mode=False)
+    except TyperException as error:  # usage errors; with no arguments the help was shown instead
+        message = " ".join(error.format_message().split())
+        if message:
+            context = getattr(error, "ctx", None)
+            hint = f" (see {context.command_path} --help)" if context is not None else ""
+            typer.echo(f"Error: {message}{hint}", err=True)
+        sys.exit(error.exit_code)
+    except typer.Abort:
+        typer.echo("Error: interrupted", err=True)
+        sys.exit(130)
     except QuotesError as error:
         typer.echo(f"Error: {error}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
         typer.echo("Error: interrupted", err=True)
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

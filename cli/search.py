@@ -22,6 +22,7 @@ from cli.options import (
 from cli.rows import print_rows
 
 TABLE_COLUMNS = ("quote_id", "published_at", "speaker", "outlet", "type", "quote")
+GROUPED_TABLE_COLUMNS = ("quote_id", "published_at", "occurrences", "speakers", "speaker", "outlet", "quote")
 
 
 def search(
@@ -35,6 +36,8 @@ def search(
     min_confidence: ConfidenceOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=0, help="At most this many (0: all).")] = 20,
     format: FormatOption = "table",
+    grouped: Annotated[bool, typer.Option("--grouped", help="Each quotation once: its first appearance, how often "
+                                          "and by how many speakers it was quoted.")] = False,
 ) -> None:
     """Find stored quotes by words, speaker, outlet, date and type.
 
@@ -42,9 +45,12 @@ def search(
     filter forgives case, accents, inflection ("Putins"), transliteration
     ("Selenski") and finds role holders ("Kremlchef": whoever held the role
     when the article appeared). No match is not an error: a note on stderr.
+    --grouped shows each quotation (same words, whatever the punctuation)
+    once, most repeated first, counted over the whole archive.
 
     Example: quotes search Waffenruhe --speaker peskow --since 2025-01-01
     """
+    from quotes.store.provenance import GROUPED_COLUMNS, grouped_search
     from quotes.store.search import COLUMNS, QuoteFilters
     from quotes.store.search import search as run_search
 
@@ -53,12 +59,15 @@ def search(
                            until=parse_day(until, "--until"), type=type, min_confidence=min_confidence,
                            limit=limit or None)
     with database(ctx).reading() as session:
-        rows = run_search(session, filters)
+        rows = grouped_search(session, filters) if grouped else run_search(session, filters)
     if not rows:
         typer.echo("No quotes match.", err=True)
         if format == "table":
             return
-    print_rows(rows, format, columns=COLUMNS, table_columns=TABLE_COLUMNS)
+    if grouped:
+        print_rows(rows, format, columns=GROUPED_COLUMNS, table_columns=GROUPED_TABLE_COLUMNS)
+    else:
+        print_rows(rows, format, columns=COLUMNS, table_columns=TABLE_COLUMNS)
 
 
 def show(

@@ -25,3 +25,18 @@ class StoreError(QuotesError, RuntimeError):
 
 class NotFoundError(QuotesError, LookupError):
     """No quote, article or speaker by that name or id."""
+
+
+class WorkflowError(QuotesError, ValueError):
+    """A fact-check change the workflow refuses (publishing without a rating,
+    editing a published verdict); the message says what to do first."""
+
+
+class ConfigError(QuotesError, ValueError):
+    """A configuration file or variable that cannot be used (a broken rating
+    scale, no checking organisation for ClaimReview); the message names it."""
+
+
+class WorkerError(QuotesError, RuntimeError):
+    """A worker process of a parallel or distributed ingest failed as a whole
+    (died, or its cluster is unreachable); what was stored is kept."""

@@ -8,44 +8,53 @@ published_at (or date); other columns are kept as metadata. Folders are read
 recursively in name order, hidden files skipped. `-` reads stdin, its format
 sniffed unless given. Feeds are read as streams, so they may be of any size.
 
+Every article is stored as `clean_text` makes it (NFC, \\n line ends, no
+invisible format or control characters), so offsets, search and speakers
+work on one visible text. Articles over MAX_ARTICLE_CHARS, and articles not
+in German (quotes.language), are not extracted.
+
 Idempotent: an article whose content hash is stored already is skipped
 without loading the NLP models; `reprocess=True` extracts it again with the
 current extractor, keeping corrected quotes. A bad file or feed row is
 reported and the rest goes on; a database failure stops the run (what was
-committed stays)."""
+committed stays). Each article is its own transaction, committed in input
+order, so a run that is killed and started again ends where one run would.
+`workers` > 1 extracts in that many processes (quotes.parallel); the calling
+process stays the only writer."""
 
 from __future__ import annotations
 
 import contextlib
 import csv
 import io
+import itertools
 import json
 import re
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from sqlalchemy import exc
 
 from quotes.document import Quote
 from quotes.errors import InputError
+from quotes.language import guess_language
+from quotes.parallel import Extraction, ExtractorLike, open_extraction
 from quotes.store.database import Database
 from quotes.store.repository import ArticleInput, content_hash, find_article, save_article
-from quotes.textfile import MAX_BYTES, decode, read_text_file
+from quotes.textfile import MAX_BYTES, clean_text, decode, describe_encoding, read_text_file
 
 FORMATS = ("auto", "text", "html", "jsonl", "csv")
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html",
             ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 FEED_FIELDS = {"text", "title", "url", "outlet", "published_at", "date", "language"}
 BATCH = 8
+MAX_ARTICLE_CHARS = 200_000  # about 30,000 words: far more than any news article, a minute or two of NLP
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*Uhr)?")
-
-
-class ExtractorLike(Protocol):
-    def extract_many(self, texts: Sequence[str]) -> list[list[Quote]]: ...
 
 
 @dataclass(frozen=True)
@@ -55,6 +64,7 @@ class Item:
     label: str  # path, "feed.jsonl:12" or "stdin", for messages
     article: ArticleInput | None = None
     error: str | None = None
+    note: str | None = None  # for a person, e.g. the encoding assumed
 
 
 @dataclass
@@ -63,19 +73,31 @@ class IngestReport:
     reprocessed: int = 0
     skipped: int = 0
     failed: int = 0
+    not_german: int = 0
     quotes: int = 0
     kept: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    store_seconds: float = 0.0
 
     @property
     def seen(self) -> int:
-        return self.new + self.reprocessed + self.skipped + self.failed
+        return self.new + self.reprocessed + self.skipped + self.failed + self.not_german
+
+    def add(self, other: IngestReport) -> None:
+        """Count another report's articles in this one (a partition's, say)."""
+        for name in ("new", "reprocessed", "skipped", "failed", "not_german", "quotes", "kept", "store_seconds"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures += other.failures
+        self.notes += other.notes
 
     def summary(self) -> str:
         parts = [f"{self.new} new"]
         if self.reprocessed:
             parts.append(f"{self.reprocessed} re-processed")
         parts += [f"{self.skipped} skipped (already stored)", f"{self.failed} failed"]
+        if self.not_german:
+            parts.append(f"{self.not_german} not German (skipped)")
         kept = f" ({self.kept} corrected quote{'s' if self.kept != 1 else ''} kept as corrected)" if self.kept else ""
         return f"articles: {', '.join(parts)}; quotes stored: {self.quotes}{kept}"
 
@@ -154,7 +176,10 @@ def _from_row(row: dict[str, Any], defaults: ArticleInput, label: str) -> Articl
 def _feed_rows(lines: TextIO, fmt: str, name: str) -> Iterator[tuple[str, dict[str, Any] | str]]:
     """(label, row) per feed record, or (label, error message), streaming."""
     if fmt == "jsonl":
-        for number, line in enumerate(lines, start=1):
+        for number, line in enumerate(_bounded_lines(lines, MAX_BYTES), start=1):
+            if line is None:
+                yield f"{name}:{number}", f"line over the {MAX_BYTES / 2**20:.0f} MB limit"
+                continue
             if not line.strip():
                 continue
             try:
@@ -166,11 +191,28 @@ def _feed_rows(lines: TextIO, fmt: str, name: str) -> Iterator[tuple[str, dict[s
         return
     csv.field_size_limit(MAX_BYTES)
     reader = csv.DictReader(lines)
-    if "text" not in (reader.fieldnames or []):
-        yield name, "a CSV feed needs a 'text' column"
+    columns = [c.strip() for c in reader.fieldnames or []]
+    if "text" not in columns:
+        found = ", ".join(repr(c) for c in columns[:8]) or "none"
+        yield name, f"a CSV feed needs a 'text' column (found: {found})"
         return
     for row in reader:
         yield f"{name}:{reader.line_num}", {k.strip(): v for k, v in row.items() if k}
+
+
+def _bounded_lines(lines: TextIO, limit: int) -> Iterator[str | None]:
+    """The lines of a stream, None for one longer than `limit` characters
+    (skipped without holding more than `limit` of it in memory)."""
+    while True:
+        line = lines.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith("\n"):
+            yield line
+            continue
+        while (rest := lines.readline(limit)) and not rest.endswith("\n"):
+            pass
+        yield None
 
 
 def _feed_items(stream: BinaryIO, fmt: str, name: str, defaults: ArticleInput) -> Iterator[Item]:
@@ -208,15 +250,17 @@ def _html_article(html: str, defaults: ArticleInput, label: str) -> ArticleInput
                         meta={k: v for k, v in (("author", found.author), ("hostname", found.hostname)) if v})
 
 
-def _document_items(text: str, fmt: str, label: str, defaults: ArticleInput) -> Iterator[Item]:
+def _document_items(text: str, fmt: str, label: str, defaults: ArticleInput,
+                    note: str | None = None) -> Iterator[Item]:
     """One text or HTML article."""
     try:
         if not text.strip():
             raise InputError("empty")
         if fmt == "html":
-            yield Item(label, _html_article(text, defaults, label))
+            yield Item(label, _html_article(text, defaults, label), note=note)
         else:
-            yield Item(label, replace(defaults, text=text, title=defaults.title or _title_of(text), source=label))
+            yield Item(label, replace(defaults, text=text, title=defaults.title or _title_of(text), source=label),
+                       note=note)
     except InputError as error:
         yield Item(label, error=str(error))
 
@@ -230,14 +274,14 @@ def _stdin_items(stdin: BinaryIO, fmt: str, defaults: ArticleInput) -> Iterator[
         return
     data = buffered.read(MAX_BYTES + 1)
     if len(data) > MAX_BYTES:
-        yield Item("stdin", error=f"over the {MAX_BYTES / 1e6:.0f} MB limit")
+        yield Item("stdin", error=f"over the {MAX_BYTES / 2**20:.0f} MB limit")
         return
     try:
-        text, _ = decode(data, "stdin")
+        text, encoding = decode(data, "stdin")
     except InputError as error:
         yield Item("stdin", error=str(error))
         return
-    yield from _document_items(text, fmt, "stdin", defaults)
+    yield from _document_items(text, fmt, "stdin", defaults, describe_encoding(encoding))
 
 
 def read_items(paths: Sequence[str], *, fmt: str = "auto", defaults: ArticleInput | None = None,
@@ -266,11 +310,29 @@ def read_items(paths: Sequence[str], *, fmt: str = "auto", defaults: ArticleInpu
                     yield Item(str(file), error=error.strerror or str(error))
                 continue
             try:
-                text = read_text_file(file).text
+                found = read_text_file(file)
             except InputError as error:
                 yield Item(str(file), error=str(error).removeprefix(f"{file}: "))
                 continue
-            yield from _document_items(text, kind if kind != "auto" else _sniff(text), str(file), defaults)
+            yield from _document_items(found.text, kind if kind != "auto" else _sniff(found.text), str(file),
+                                       defaults, describe_encoding(found.encoding))
+
+
+def count_items(paths: Sequence[str], *, fmt: str = "auto") -> int | None:
+    """About how many articles `read_items` will give (feeds: their lines),
+    for a progress estimate; None when reading stdin."""
+    if "-" in paths:
+        return None
+    total = 0
+    for file in source_files(Path(raw) for raw in paths if Path(raw).exists()):
+        kind = fmt if fmt != "auto" else SUFFIXES.get(file.suffix.lower(), "text")
+        if kind not in {"jsonl", "csv"}:
+            total += 1
+            continue
+        with contextlib.suppress(OSError), file.open("rb") as stream:
+            lines = sum(chunk.count(b"\n") for chunk in iter(lambda: stream.read(1 << 20), b""))
+            total += max(0, lines - (kind == "csv"))
+    return total
 
 
 @dataclass
@@ -282,74 +344,85 @@ class _Pending:
 
 
 def ingest(database: Database, items: Iterable[Item], extractor: Callable[[], ExtractorLike], *,
-           extractor_version: str, reprocess: bool = False, batch_size: int = BATCH,
-           progress: Callable[[IngestReport, Item], None] | None = None) -> IngestReport:
-    """Store every item's article and quotes; `extractor` is called once, on
-    the first article that needs extraction."""
+           extractor_version: str, reprocess: bool = False, batch_size: int = BATCH, workers: int = 1,
+           threads: int | None = None, progress: Callable[[IngestReport, Item], None] | None = None) -> IngestReport:
+    """Store every item's article and quotes. `extractor` is called once, on
+    the first article that needs extraction, or once in each of `workers`
+    processes (then it must be picklable, e.g. `Extractor.load`), each with
+    `threads` torch threads (default: the cores shared out)."""
     report = IngestReport()
-    loaded: list[ExtractorLike] = []
-    pending: list[_Pending] = []
-    digests: set[str] = set()
 
     def done(item: Item) -> None:
         if progress is not None:
             progress(report, item)
 
-    def fail(item: Item, message: str) -> None:
-        report.failed += 1
-        report.failures.append((item.label, message))
-        done(item)
-
-    def flush() -> None:
-        if not pending:
-            return
-        if not loaded:
-            loaded.append(extractor())
-        for entry, quotes in zip(pending, _extract(loaded[0], pending), strict=True):
-            if isinstance(quotes, str):
-                fail(entry.item, quotes)
-            else:
-                _store(database, entry, quotes, extractor_version, reprocess, report)
+    pending = pending_articles(database, items, report, reprocess=reprocess, progress=progress)
+    with open_extraction(extractor, workers=workers, threads=threads) as extraction:
+        for batch, results in _extracted(extraction, pending, batch_size):
+            for entry, quotes in zip(batch, results, strict=True):
+                if isinstance(quotes, str):
+                    _fail(report, entry.item.label, quotes)
+                else:
+                    _store(database, entry, quotes, extractor_version, reprocess, report)
                 done(entry.item)
-        pending.clear()
-
-    for item in items:
-        if item.article is None:
-            fail(item, item.error or "unreadable")
-            continue
-        digest = content_hash(item.article.text)
-        with database.reading() as session:
-            existing = find_article(session, digest)
-            existing_id = existing.id if existing else None
-        if digest in digests or (existing_id is not None and not reprocess):
-            report.skipped += 1
-            done(item)
-            continue
-        digests.add(digest)
-        pending.append(_Pending(item, item.article, digest, existing_id))
-        if len(pending) >= batch_size:
-            flush()
-    flush()
     return report
 
 
-def _extract(extractor: ExtractorLike, pending: list[_Pending]) -> list[list[Quote] | str]:
-    """Quotes per article; when a batch fails, each article alone, so one bad
-    text costs only itself (its error message in place of quotes)."""
-    try:
-        return list(extractor.extract_many([p.article.text for p in pending]))
-    except Exception:  # isolate the article that broke the batch
-        results: list[list[Quote] | str] = []
-        for entry in pending:
-            try:
-                results.append(extractor.extract_many([entry.article.text])[0])
-            except Exception as error:  # reported per article; the run goes on
-                results.append(f"extraction failed: {type(error).__name__}: {error}")
-        return results
+def _extracted(extraction: Extraction, pending: Iterable[_Pending],
+               batch_size: int) -> Iterator[tuple[list[_Pending], list[list[Quote] | str]]]:
+    iterator = iter(pending)
+    batches = iter(lambda: list(itertools.islice(iterator, batch_size)), [])
+    return extraction.map(batches, lambda batch: [entry.article.text for entry in batch])
+
+
+def _fail(report: IngestReport, label: str, message: str) -> None:
+    report.failed += 1
+    report.failures.append((label, message))
+
+
+def pending_articles(database: Database, items: Iterable[Item], report: IngestReport, *, reprocess: bool = False,
+                     progress: Callable[[IngestReport, Item], None] | None = None) -> Iterator[_Pending]:
+    """The items whose articles need extraction, cleaned (clean_text); the
+    others are counted in `report` as they pass: unreadable, too long, not
+    German, stored already or met before in this run."""
+    digests: set[str] = set()
+    for item in items:
+        if item.note:
+            report.notes.append((item.label, item.note))
+        reason = _refusal(item)
+        if reason is not None:
+            _fail(report, item.label, reason)
+        elif (language := guess_language(item.article.text)).german:
+            article = replace(item.article, text=clean_text(item.article.text))
+            digest = content_hash(article.text)
+            with database.reading() as session:
+                existing = find_article(session, digest)
+                existing_id = existing.id if existing else None
+            if digest in digests or (existing_id is not None and not reprocess):
+                report.skipped += 1
+            else:
+                digests.add(digest)
+                yield _Pending(item, article, digest, existing_id)
+                continue
+        else:
+            report.not_german += 1
+            report.notes.append((item.label, f"{language.detail}, not German: skipped"))
+        if progress is not None:
+            progress(report, item)
+
+
+def _refusal(item: Item) -> str | None:
+    if item.article is None:
+        return item.error or "unreadable"
+    if len(item.article.text) > MAX_ARTICLE_CHARS:
+        return (f"{len(item.article.text):,} characters is over the limit of {MAX_ARTICLE_CHARS:,} per article "
+                "(not a news article?)")
+    return None
 
 
 def _store(database: Database, entry: _Pending, quotes: list[Quote], version: str, reprocess: bool,
            report: IngestReport) -> None:
+    started = time.perf_counter()
     try:
         with database.writing() as session:
             existing = find_article(session, entry.digest)
@@ -358,16 +431,16 @@ def _store(database: Database, entry: _Pending, quotes: list[Quote], version: st
                 return
             result = save_article(session, entry.article, quotes, extractor_version=version, existing=existing)
     except InputError as error:
-        report.failed += 1
-        report.failures.append((entry.item.label, str(error)))
+        _fail(report, entry.item.label, str(error))
         return
     except exc.IntegrityError:
         report.skipped += 1  # a concurrent ingest stored the same article first
         return
+    finally:
+        report.store_seconds += time.perf_counter() - started
     if result.status == "new":
         report.new += 1
     else:
         report.reprocessed += 1
     report.quotes += result.quotes
     report.kept += result.kept
-

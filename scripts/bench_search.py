@@ -24,6 +24,7 @@ import sqlalchemy as sa
 from quotes.speakers.lookup import create_speaker
 from quotes.store.database import Database
 from quotes.store.models import Article, StoredQuote, utcnow
+from quotes.store.normal import normal_columns
 from quotes.store.search import QuoteFilters, search
 
 WORDS = (
@@ -43,9 +44,23 @@ SPEAKERS = 400
 QUOTES_PER_ARTICLE = 5
 
 
-def generate(database: Database, quotes: int, seed: int = 7) -> list[str]:
-    """Articles and quotes by Core bulk inserts (the FTS triggers still run)."""
+def _variant(rng: random.Random, sentence: str) -> str:
+    """A reprint of a quotation: verbatim, with a word left out, or its first words as a partial quote."""
+    words = sentence.split()
+    kind = rng.randrange(3)
+    if kind == 1:
+        del words[rng.randrange(1, len(words))]
+    elif kind == 2:
+        words = words[:6]
+    return " ".join(words)
+
+
+def generate(database: Database, quotes: int, seed: int = 7, repeats: float = 0.0) -> list[str]:
+    """Articles and quotes by Core bulk inserts (the FTS triggers still run).
+    `repeats` is the share of quotes that reprint an earlier quotation
+    (see _variant), for the provenance benchmark."""
     rng = random.Random(seed)
+    said: list[str] = []
     with database.writing() as session:
         names = ["Wladimir Putin", "Olaf Scholz", "Annalena Baerbock"] + [
             f"{rng.choice(['Anna', 'Jonas', 'Mia', 'Lukas', 'Lea', 'Paul', 'Emma', 'Ben'])} Sprecher{n}"
@@ -60,9 +75,13 @@ def generate(database: Database, quotes: int, seed: int = 7) -> list[str]:
         for n in range(first, min(first + batch, articles)):
             body = []
             for _ in range(QUOTES_PER_ARTICLE):
+                if repeats and said and rng.random() < repeats:
+                    body.append(_variant(rng, rng.choice(said)))
+                    continue
                 words = rng.sample(WORDS, 4) + rng.sample(FILLER, 6)
                 rng.shuffle(words)
                 body.append(" ".join(words).capitalize())
+                said.append(body[-1])
             text = " ".join(f"„{sentence}“, sagte jemand." for sentence in body)
             rows.append({"id": n + 1, "text": text, "content_hash": f"{n:064d}", "meta": {}, "language": "de",
                          "outlet": rng.choice(["Tagesblatt", "Morgenpost", "Abendzeitung"]),
@@ -75,7 +94,7 @@ def generate(database: Database, quotes: int, seed: int = 7) -> list[str]:
                 quote_rows.append({"article_id": n + 1, "speaker_id": rng.choices(ids, weights)[0], "type": "direct",
                                    "text": sentence, "start": begin, "end": at, "sentence": sentence,
                                    "context": text, "confidence": 0.9, "resolution": "name", "rejected": False,
-                                   "created_at": utcnow()})
+                                   "created_at": utcnow(), **normal_columns(sentence)})
         with database.engine.begin() as connection:
             connection.execute(sa.insert(Article.__table__), rows)
             connection.execute(sa.insert(StoredQuote.__table__), quote_rows)

@@ -6,7 +6,7 @@ import json
 from functools import cache
 
 from quotes.attribute.mention import find_mention
-from quotes.attribute.resolve import Resolution, Resolver, nominative
+from quotes.attribute.resolve import Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate
 from quotes.document import Document, Quote, Span
 from quotes.lexicons import data_dir
@@ -67,7 +67,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             text=document.text[candidate.start:candidate.end],
             start=candidate.start,
             end=candidate.end,
-            speaker=resolution.name,
+            speaker=display_name(resolution.name) if resolution.name else None,
             mention=mention,
             cue=cue,
             confidence=confidence(candidate, resolution.how),

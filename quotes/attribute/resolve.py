@@ -12,6 +12,7 @@ from functools import cache
 
 from quotes.document import Document, Word
 from quotes.lexicons import quote_marks, table, word_list
+from quotes.nlp.engine import normalise_token
 
 _NAME_TAGS = {"PROPN", "X"}
 _STRONG_ENDINGS = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
@@ -72,7 +73,14 @@ def _gender_of(word: Word) -> str | None:
 
 
 def _fold(text: str) -> str:
-    return text.lower().replace("-", "").replace("\u00ad", "")
+    return normalise_token(text).lower().replace("-", "")
+
+
+def display_name(name: str) -> str:
+    """A speaker name as stored and shown: NFC, without soft hyphens or
+    zero-width characters ("Pe\u00adskow" is "Peskow"); a zero-width space
+    between two names counts as a space."""
+    return " ".join(normalise_token(part) for part in name.replace("\u200b", " ").replace("\ufeff", " ").split())
 
 
 def _strip_genitive(token: str, known: dict[str, str]) -> str:

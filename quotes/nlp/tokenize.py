@@ -16,15 +16,19 @@ from quotes.lexicons import quote_marks, word_list
 
 MAX_SENTENCE_TOKENS = 120
 
+# Inside a word: soft hyphens, zero-width joiners and combining accents (NFD
+# "Mu\u0308ller") belong to it; a zero-width space or byte order mark separates
+# words like a space and is no token of its own.
 _TOKEN = re.compile(
     r"""
     (?P<url>(?:https?://|www\.)[^\s<>"„“”»«]+[^\s<>"„“”»«.,;:!?)\]'’])
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
   | (?P<acronym>(?:[^\W\d_]\.){2,}(?![^\W\d_]))
   | (?P<number>\d+(?:[.,:/]\d+)*[^\W\d_]*(?:-[^\W_]\w*(?:-[^\W_]\w*)*|[.,:/]-)?)
-  | (?P<word>[^\W_](?:[\w&]|[-‐'’.](?=[^\W_]))*(?:-(?=\s+(?:und|oder|bis|sowie|bzw)\b))?)
+  | (?P<word>[^\W_](?:[\w&\u00ad\u200c\u200d\u2060\u0300-\u036f]|[-‐'’.](?=[^\W_]))*
+             (?:-(?=\s+(?:und|oder|bis|sowie|bzw)\b))?)
   | (?P<ellipsis>\.{2,}|…)
-  | (?P<punct>\S)
+  | (?P<punct>[^\s\u200b\ufeff])
     """,
     re.VERBOSE,
 )

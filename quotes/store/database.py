@@ -12,7 +12,15 @@ from sqlmodel import Session
 
 from quotes.errors import StoreError
 from quotes.store import migrate
-from quotes.store.engine import database_errors, describe, make_engine, parse_url, sqlite_path, writer
+from quotes.store.engine import (
+    database_errors,
+    describe,
+    lock_writers,
+    make_engine,
+    parse_url,
+    sqlite_path,
+    writer,
+)
 
 
 @dataclass
@@ -59,13 +67,9 @@ class Database:
         if empty:
             if not create:
                 raise StoreError(f"{self.where} holds no quotes database yet (ingest articles first)")
-            self.upgrade()
-            self.created = True
-            if starter:
-                from quotes.speakers.registry import import_starter
-
-                with self.writing() as session:
-                    import_starter(session)
+            self.created = self._create(starter=starter)
+            if not self.created:  # another process made it meanwhile
+                self._check_schema(create=False, starter=starter, upgrade=upgrade)
             return
         if revision is None:
             raise StoreError(f"{self.where} is not a quotes database (it has tables but no quotes schema version)")
@@ -76,6 +80,23 @@ class Database:
             raise StoreError(f"{self.where} has an older schema ({revision}; this quotes needs {migrate.HEAD}): "
                              "back it up, then run `quotes db upgrade`")
         raise StoreError(f"{self.where} was made by a newer quotes (schema {revision}); upgrade quotes to open it")
+
+    def _create(self, *, starter: bool) -> bool:
+        """Build the schema and seed the starter registry in one transaction
+        holding the write lock; False when another process was first (two
+        ingests started at once on a new database)."""
+        with database_errors(self.url), writer(self.engine).begin() as connection:
+            lock_writers(connection)
+            if migrate.current_revision(connection) is not None:
+                return False
+            migrate.upgrade_on(connection)
+            if starter:
+                from quotes.speakers.registry import import_starter
+
+                with Session(bind=connection) as session:
+                    import_starter(session)
+                    session.flush()
+        return True
 
     def upgrade(self, revision: str = "head") -> tuple[str | None, str | None]:
         with database_errors(self.url):
@@ -89,9 +110,11 @@ class Database:
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
-        """A session whose transactions take the write lock at once (SQLite);
-        committed when the block ends without error, rolled back otherwise."""
+        """A session whose transaction is the only writer from its start (see
+        lock_writers); committed when the block ends without error, rolled
+        back otherwise."""
         with database_errors(self.url), Session(writer(self.engine)) as session:
+            lock_writers(session.connection())
             yield session
             session.commit()
 

@@ -23,6 +23,7 @@ from sqlalchemy.pool import StaticPool
 from quotes.errors import StoreError
 
 BUSY_TIMEOUT_S = 30.0
+WRITER_LOCK_KEY = int.from_bytes(b"quotes")  # any fixed bigint, the same in every process
 
 
 def default_url() -> str:
@@ -111,6 +112,15 @@ def _configure_sqlite(engine: Engine, timeout: float) -> None:
 def writer(engine: Engine) -> Engine:
     """The same engine, but transactions take SQLite's write lock at once."""
     return engine.execution_options(sqlite_immediate=True)
+
+
+def lock_writers(connection: sa.Connection) -> None:
+    """Make this transaction the only writer until it ends. SQLite has that
+    from BEGIN IMMEDIATE (see `writer`); PostgreSQL gets a transaction-level
+    advisory lock, so that concurrent ingests cannot both create one new
+    speaker or article (a write is milliseconds next to seconds of NLP)."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK_KEY})
 
 
 @contextmanager

@@ -22,12 +22,16 @@ FORMATS = ("csv", "jsonl", "parquet")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def to_frame(rows: Sequence[dict[str, Any]]) -> pd.DataFrame:
-    """One row per quote, the columns of quotes.store.search.COLUMNS."""
-    frame = pd.DataFrame.from_records(list(rows), columns=list(COLUMNS))
-    frame["published_at"] = pd.to_datetime(frame["published_at"])
-    for name in ("quote_id", "speaker_id", "article_id", "start", "end"):
-        frame[name] = frame[name].astype("Int64")
+def to_frame(rows: Sequence[dict[str, Any]], columns: Sequence[str] = COLUMNS) -> pd.DataFrame:
+    """One row per quote, the columns of quotes.store.search.COLUMNS (or
+    quotes.store.provenance.GROUPED_COLUMNS: one row per quotation)."""
+    frame = pd.DataFrame.from_records(list(rows), columns=list(columns))
+    for name in ("published_at", "last_published_at"):
+        if name in frame:
+            frame[name] = pd.to_datetime(frame[name])
+    for name in ("quote_id", "speaker_id", "article_id", "start", "end", "occurrences", "speakers"):
+        if name in frame:
+            frame[name] = frame[name].astype("Int64")
     return frame
 
 

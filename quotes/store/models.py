@@ -133,6 +133,10 @@ class StoredQuote(SQLModel, table=True):
     rejected: bool = False  # marked "not a quote" by a person
     extractor_version: str | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime, nullable=False)
+    # The canonical form of `text` and its grouping key (quotes.store.normal), set when the quote is saved.
+    normal: str = Field(default="", sa_column=Column(sa.Text, nullable=False, server_default=""))
+    normal_key: str = Field(default="", sa_column=Column(sa.String(20), nullable=False, server_default="",
+                                                         index=True))
 
     article: Article = Relationship(back_populates="quotes")
 
@@ -166,3 +170,58 @@ class SpeakerEvent(SQLModel, table=True):
     details: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     author: str | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime, nullable=False)
+
+
+class FactCheck(SQLModel, table=True):
+    """A fact-checker's verdict on a claim, linked to the quotes that make it.
+    `status` moves open → in review → published (or rejected) as
+    quotes.factcheck.workflow allows; every change is a FactCheckEvent."""
+
+    __tablename__ = "fact_check"
+
+    id: int | None = Field(default=None, primary_key=True)
+    claim: str = Field(sa_column=Column(sa.Text, nullable=False))
+    rating: str | None = Field(default=None, index=True)  # a label of the rating scale
+    status: str = Field(default="open", index=True)
+    reviewer: str | None = None
+    notes: str | None = Field(default=None, sa_column=Column(sa.Text))
+    url: str | None = None  # the published fact-check article
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime, nullable=False)
+    published_at: datetime | None = Field(default=None, sa_type=sa.DateTime)  # first publication
+
+    links: list["FactCheckQuote"] = Relationship(back_populates="fact_check", cascade_delete=True)
+    events: list["FactCheckEvent"] = Relationship(back_populates="fact_check", cascade_delete=True)
+
+
+class FactCheckQuote(SQLModel, table=True):
+    """A quote attached to a fact-check (many-to-many), with who attached it when."""
+
+    __tablename__ = "fact_check_quote"
+
+    fact_check_id: int = Field(foreign_key="fact_check.id", ondelete="CASCADE", primary_key=True)
+    quote_id: int = Field(foreign_key="quote.id", ondelete="CASCADE", primary_key=True, index=True)
+    attached_by: str
+    attached_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime, nullable=False)
+
+    fact_check: FactCheck = Relationship(back_populates="links")
+    quote: StoredQuote = Relationship()
+
+
+class FactCheckEvent(SQLModel, table=True):
+    """The audit trail of a fact-check: one row per change of one field (or
+    per quote attached or detached), with who, when, the old and new value."""
+
+    __tablename__ = "fact_check_event"
+
+    id: int | None = Field(default=None, primary_key=True)
+    fact_check_id: int = Field(foreign_key="fact_check.id", ondelete="CASCADE", index=True)
+    action: str  # created, changed, attached, detached
+    field: str | None = None
+    old_value: str | None = Field(default=None, sa_column=Column(sa.Text))
+    new_value: str | None = Field(default=None, sa_column=Column(sa.Text))
+    author: str
+    created_at: datetime = Field(default_factory=utcnow, sa_type=sa.DateTime, nullable=False)
+
+    fact_check: FactCheck = Relationship(back_populates="events")

@@ -2,9 +2,10 @@
 be one transaction (the caller's `Database.writing()` block): the article,
 its quotes and the speakers they create are stored together or not at all.
 
-Re-processing an article keeps every quote a person corrected exactly as it
-is, drops new quotes that overlap one, and keeps the ids of quotes found again
-at the same offsets, so references to them (fact checks, notes) survive."""
+Re-processing an article keeps every quote a person corrected or attached to
+a fact-check exactly as it is, drops new quotes that overlap one, and keeps
+the ids of quotes found again at the same offsets, so references to them
+(fact checks, notes) survive."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from sqlmodel import Session, col, select
 from quotes.document import Quote
 from quotes.errors import InputError
 from quotes.speakers.resolve import SpeakerResolver
-from quotes.store.models import Article, Correction, StoredQuote, utcnow
+from quotes.store.models import Article, Correction, FactCheckQuote, StoredQuote, utcnow
+from quotes.store.normal import normal_form, normal_key
 
 CONTEXT_LIMIT = 1500  # characters of paragraph kept around a quote
 
@@ -86,6 +88,8 @@ def context_of(text: str, start: int, end: int) -> str:
 def _fill(row: StoredQuote, text: str, quote: Quote, version: str) -> None:
     row.type = quote.type
     row.text = quote.text
+    row.normal = normal_form(quote.text)
+    row.normal_key = normal_key(row.normal)
     row.start, row.end = quote.start, quote.end
     row.speaker_name = quote.speaker
     row.speaker_kind = quote.speaker_kind
@@ -98,6 +102,15 @@ def _fill(row: StoredQuote, text: str, quote: Quote, version: str) -> None:
     row.confidence = quote.confidence
     row.resolution = quote.resolution
     row.extractor_version = version
+
+
+def _kept_ids(session: Session, ids: list[int]) -> set[int]:
+    """The quotes among `ids` that a person corrected or attached to a fact-check."""
+    if not ids:
+        return set()
+    corrected = session.exec(select(Correction.quote_id).where(col(Correction.quote_id).in_(ids)))
+    checked = session.exec(select(FactCheckQuote.quote_id).where(col(FactCheckQuote.quote_id).in_(ids)))
+    return set(corrected) | set(checked)
 
 
 def save_article(session: Session, item: ArticleInput, quotes: Sequence[Quote], *, extractor_version: str,
@@ -125,10 +138,9 @@ def save_article(session: Session, item: ArticleInput, quotes: Sequence[Quote], 
         session.add(article)
         old = list(session.exec(select(StoredQuote).where(StoredQuote.article_id == article.id)))
     text = article.text
-    corrected = set(session.exec(select(Correction.quote_id).where(
-        col(Correction.quote_id).in_([q.id for q in old])))) if old else set()
-    protected = [q for q in old if q.id in corrected]
-    reusable = {(q.start, q.end): q for q in old if q.id not in corrected}
+    kept = _kept_ids(session, [q.id for q in old if q.id is not None])
+    protected = [q for q in old if q.id in kept]
+    reusable = {(q.start, q.end): q for q in old if q.id not in kept}
     published = article.published_at.date() if article.published_at else None
     resolver = SpeakerResolver(session, article_id=article.id, on=published or article.ingested_at.date())
     stored = 0

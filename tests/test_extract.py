@@ -46,6 +46,50 @@ def test_quote_forms(extractor, text, expected) -> None:
             assert speaker == want
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # 'nach' + a compound noun of saying: the source is the compound's first part
+    ("Nach Polizeiangaben wurden bei dem Unfall zwei Menschen leicht verletzt.",
+     [("indirect", "Polizei", "wurden bei dem Unfall zwei Menschen leicht verletzt")]),
+    # 'nach Ansicht' + a genitive owner, inside the clause: the clause stays whole
+    ("Der Brand brach nach Ansicht einiger Gutachter in der Küche aus.",
+     [("indirect", "einige Gutachter", "Der Brand brach nach Ansicht einiger Gutachter in der Küche aus")]),
+    # a noun of deciding with a zu-infinitive; the speaker is the subject of its verb
+    ("Der Stadtrat fasste den Beschluss, das Hallenbad zu schließen.",
+     [("indirect", "Stadtrat", "das Hallenbad zu schließen")]),
+    # "Das/Dies + verb of saying" points back to the sentence before
+    ("Die Mieten steigen im kommenden Jahr um zehn Prozent. Das erklärte am Montag ein Sprecher des Mieterbundes.",
+     [("indirect", "Mieterbund", "Die Mieten steigen im kommenden Jahr um zehn Prozent")]),
+    # "Demnach": the source is what was named before; the mention is the adverb as written
+    ("Der Bericht wurde am Freitag veröffentlicht. Demnach sei die Zahl der Einbrüche deutlich gesunken.",
+     [("indirect", None, "sei die Zahl der Einbrüche deutlich gesunken")]),
+    # a parenthetical "so X" inside a Konjunktiv sentence
+    ("Dennoch, so der Bürgermeister Karl Huber, sei die Lage unter Kontrolle.",
+     [("indirect", "Karl Huber", "Dennoch, so der Bürgermeister Karl Huber, sei die Lage unter Kontrolle")]),
+    # the subject after the verb when an adverbial fills the prefield; a verb the tagger left unmarked
+    ("In einem Interview sagte der Gewerkschaftschef Frank Weber, die Streiks gingen weiter.",
+     [("indirect", "Frank Weber", "die Streiks gingen weiter")]),
+    # an unmistakable Konjunktiv I sentence reports the person named before it
+    ("Die Ministerin Sabine Roth stellte am Dienstag den Haushalt vor. Der Schuldenstand sinke im nächsten Jahr.",
+     [("indirect", "Sabine Roth", "Der Schuldenstand sinke im nächsten Jahr")]),
+    # a relative clause after a noun of saying is not what was said
+    ("Die Erklärung, die der Verein am Montag veröffentlichte, blieb ohne Folgen.", []),
+])
+def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("written", "name"), [
+    ("Kremlsprecher Dmitri Pe\u00adskow", "Dmitri Peskow"),  # soft hyphen
+    ("Ju\u0308rgen Mu\u0308ller", "Jürgen Müller"),  # NFD umlauts
+    ("Anna\u200bBerger", "Anna Berger"),  # zero-width space
+])
+def test_invisible_characters_do_not_split_names(extractor, written, name) -> None:
+    text = f"{written} sagte, die Gespräche seien gut verlaufen."
+    [quote] = extractor.extract(text)
+    assert quote.speaker == name
+    assert text[quote.start:quote.end] == quote.text == "die Gespräche seien gut verlaufen"
+
+
 def test_separable_cue_verb(extractor) -> None:
     quotes = extractor.extract("Der Sprecher Hans Weber teilte mit, die Gespräche seien beendet.")
     assert [q.cue.text for q in quotes] == ["teilte mit"]

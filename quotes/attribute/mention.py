@@ -8,6 +8,7 @@ from functools import cache
 
 from quotes.attribute.resolve import is_role_noun
 from quotes.detect import Candidate
+from quotes.detect.cues import genitive_determiners
 from quotes.detect.spans import is_mark
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import table, word_list
@@ -55,8 +56,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         elif _is_nominal(word) and word.text[:1].isupper():
             seen_noun = True
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
-            if seen_noun and not (word.upos == "DET" and word.feats.get("Case") == "Gen") \
-                    and lower not in {"von", "vom"}:
+            genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
+                                               or lower in genitive_determiners(unambiguous=True))
+            if seen_noun and not genitive and lower not in {"von", "vom"}:
                 break
         elif word.text in {"-", "‐"} and seen_noun and end + 1 < len(words) and _is_nominal(words[end + 1]):
             pass  # "Kreml -Sprecher": a compound broken by a stray space
@@ -229,7 +231,7 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
                 break
     elif cue.kind == "noun":
         following = sentence.word(cue.head.id + 1)
-        if following is not None and following.text.lower() in word_list("genitive_determiners.txt") | {"von"}:
+        if following is not None and following.text.lower() in genitive_determiners() | {"von"}:
             options.append(noun_phrase_forward(sentence, head + 1 + (following.text.lower() == "von")))
         governor = sentence.word(cue.head.head) if cue.head.head else None
         if governor is not None:

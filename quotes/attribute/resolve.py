@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
+from quotes.detect.cues import speech_noun_source
 from quotes.document import Document, Word
 from quotes.lexicons import quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
@@ -243,6 +244,10 @@ class Resolver:
                 name = self._recent_person(offset, _gender_of(role))
                 if name:
                     return Resolution(name, "person", "role")
+        nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}]
+        source = speech_noun_source(nouns[0]) if len(nouns) == 1 and not role_words else None
+        if source:
+            return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
         return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")
 
 

@@ -15,6 +15,8 @@ class Candidate:
     end: int
     sentence: int  # index of the sentence that holds the cue (or the quote)
     cue: Cue | None
-    route: str  # how it was found: see ROUTES in quotes.attribute
+    # how it was found: direct after/colon/partial/introduced/standalone/continuation;
+    # indirect complement/fronted/wie/heissen/source-phrase/noun-complement/anaphoric/continuation
+    route: str
     speaker_side: str  # subject, after, before, colon, previous, none
     continues: bool = False  # continues the previous quote's speech

@@ -76,6 +76,35 @@ def _noun_in(word: Word, nouns: frozenset[str]) -> bool:
                for noun in nouns if len(noun) >= 5)
 
 
+@cache
+def genitive_determiners(*, unambiguous: bool = False) -> frozenset[str]:
+    """Determiners that open a genitive attribute ("des", "einiger"); with
+    `unambiguous`, only those that are never dative ("der" is both)."""
+    return frozenset(row[0] for row in table("genitive_determiners.tsv")
+                     if not unambiguous or row[1] == "genitive")
+
+
+_LINKING_S_AFTER = ("ung", "heit", "keit", "schaft", "tion", "tät")
+
+
+def speech_noun_source(word: Word) -> str | None:
+    """Who a compound noun of saying names: "Polizeiangaben" → "Polizei",
+    "dpa-Angaben" → "dpa", "Regierungsangaben" → "Regierung"."""
+    text = word.text
+    nouns = _nouns("speech_nouns.txt")
+    if "-" in text:
+        modifier, _, head = text.rpartition("-")
+        return modifier if head.lower() in nouns and modifier else None
+    lower = text.lower()
+    for noun in sorted(nouns, key=len, reverse=True):
+        if len(noun) >= 5 and lower.endswith(noun) and len(lower) - len(noun) >= COMPOUND_MODIFIER:
+            modifier = text[:len(text) - len(noun)]
+            if modifier.endswith("s") and modifier[:-1].lower().endswith(_LINKING_S_AFTER):
+                modifier = modifier[:-1]
+            return modifier
+    return None
+
+
 def is_speech_noun(word: Word) -> bool:
     """A noun that names a source of information: "Angaben", "Ansicht",
     "Polizeiangaben", "Expertenmeinung"."""

@@ -5,7 +5,15 @@
 from __future__ import annotations
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues, is_content_noun, is_speech_noun, source_side, verb_cue
+from quotes.detect.cues import (
+    Cue,
+    find_cues,
+    genitive_determiners,
+    is_content_noun,
+    is_speech_noun,
+    source_side,
+    verb_cue,
+)
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
@@ -71,17 +79,20 @@ def _has_zu_infinitive(words: list[Word]) -> bool:
 def _is_relative_clause(clause: list[Word]) -> bool:
     """A clause opening with der/die/das/welche… whose finite verb comes last
     ("…, das nur für seine Ohren bestimmt war") is a relative clause; with the
-    verb second ("…, die noch zu schaffende Verfassung werde …") it is speech."""
+    verb second ("…, die noch zu schaffende Verfassung werde …") it is speech.
+    Without a finite verb, an article before a noun ("das Hallenbad zu
+    schließen") is no relative pronoun."""
     first = clause[0]
     if first.text.lower() not in _RELATIVE_PRONOUNS and first.feats.get("PronType") != "Rel":
         return False
     for index, word in enumerate(clause[1:], start=1):
         if word.text in _BOUNDARY:
-            return True
+            break
         if is_finite_verb(word):
             following = clause[index + 1] if index + 1 < len(clause) else None
             return following is None or following.text in _BOUNDARY
-    return True
+    following = clause[1] if len(clause) > 1 else None
+    return following is None or following.upos not in {"NOUN", "PROPN", "ADJ", "NUM"}
 
 
 def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
@@ -130,7 +141,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
     """Index after a source noun phrase starting at `start` ("dem ukrainischen
     Generalstab", "Angaben des Priesters Samaan Ibrahim", "Peskow (Kreml)")."""
     words = sentence.words
-    genitive = word_list("genitive_determiners.txt")
+    genitive = genitive_determiners()
     index = start
     seen_noun = False
     while index < len(words):

@@ -25,7 +25,14 @@ _FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 def is_finite_verb(word: Word) -> bool:
     if word.upos not in {"VERB", "AUX"}:
         return False
-    return word.is_finite or word.xpos in _FINITE_TAGS or is_konjunktiv(word)
+    return word.is_finite or word.xpos in _FINITE_TAGS or is_konjunktiv(word) or _untagged_finite(word)
+
+
+def _untagged_finite(word: Word) -> bool:
+    """A verb the tagger gave no features, in a form that is neither its
+    infinitive nor a participle ("gingen" of "gehen"): finite."""
+    form = word.text.lower()
+    return not word.feats and form != word.lemma.lower() and not form.startswith("ge") and not form.endswith("end")
 
 
 def trim(document: Document, start: int, end: int) -> tuple[int, int]:

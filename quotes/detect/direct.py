@@ -38,7 +38,12 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
     if not content or any(is_finite_verb(w) for w in content):
         return False
     capitalised = all(w.text[:1].isupper() or not w.text[:1].isalpha() for w in content)
-    return capitalised and len(content) <= 5
+    if capitalised and len(content) <= 5:
+        return True
+    after_article = previous.lower() in word_list("articles_prepositions.txt")
+    title_case = content[0].text[:1].isupper() and content[-1].text[:1].isupper() and all(
+        w.text[:1].isupper() or not w.text[:1].isalpha() or len(w.text) <= 3 for w in content)
+    return after_article and title_case and len(content) <= 6  # für die „BILD am Sonntag“
 
 
 def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:

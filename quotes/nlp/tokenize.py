@@ -50,15 +50,10 @@ class TokenizedSentence:
     tokens: tuple[Token, ...]
 
 
-_ARTICLES_AND_PREPOSITIONS = {"der", "die", "das", "dem", "den", "des", "ein", "eine", "einer", "einem", "auf", "in",
-                              "im", "am", "an", "bei", "mit", "von", "vom", "zu", "zur", "zum", "für", "über", "unter",
-                              "nach", "vor", "aus"}
-
-
 def _after_article(tokens: list[Token], text: str) -> bool:
     """"auf der Plattform X." ends a sentence; "Donald J. Trump" has an initial:
     a letter after an article and a noun names a thing, not a person."""
-    return len(tokens) >= 2 and tokens[-2].text.lower() in _ARTICLES_AND_PREPOSITIONS
+    return len(tokens) >= 2 and tokens[-2].text.lower() in word_list("articles_prepositions.txt")
 
 
 def _raw_tokens(text: str) -> list[Token]:

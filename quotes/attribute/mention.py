@@ -200,7 +200,9 @@ def _opens_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
     index = verb.id - 1
     while index > 0 and sentence.words[index - 1].text not in _CLAUSE_BOUNDS:
         index -= 1
-    return index < verb.id - 1 and sentence.words[index].text.lower() in word_list("subordinators.txt")
+    following = sentence.word(verb.id + 1)
+    verb_last = following is None or following.upos in {"PUNCT", "AUX", "VERB"}  # verb-final, or it is V2
+    return verb_last and index < verb.id - 1 and sentence.words[index].text.lower() in word_list("subordinators.txt")
 
 
 def _opens_clause(sentence: Sentence, word: Word) -> bool:

@@ -67,11 +67,17 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
     return None
 
 
-def _cue_before_colon(document: Document, sentence: Sentence, open_mark: int) -> tuple[Cue, str] | None:
-    """X sagte: „…“ / Putin kontert: „…“ / Peskow: „…“."""
+def _cue_before_colon(document: Document, sentence: Sentence,
+                      open_mark: int) -> tuple[tuple[Cue, str], Sentence] | None:
+    """X sagte: „…“ / Putin kontert: „…“ / Peskow: „…“, with the sentence that
+    holds the colon: the quote's own, or the one before when the quote opens
+    a sentence (or a paragraph) of its own."""
     if not document.text[:open_mark].rstrip().endswith(":"):
         return None
     before = [w for w in sentence.words if w.end <= open_mark]
+    if not before and sentence.index > 0:
+        sentence = document.sentences[sentence.index - 1]
+        before = list(sentence.words)
     if not before or before[-1].text != ":":
         return None
     clause = before[:-1]
@@ -80,9 +86,9 @@ def _cue_before_colon(document: Document, sentence: Sentence, open_mark: int) ->
             break
         cue = verb_cue(sentence, word)
         if cue is not None:
-            return cue, "subject"
+            return (cue, "subject"), sentence
     if clause and clause[-1].upos in {"PROPN", "NOUN", "PRON"}:
-        return Cue((before[-1],), "colon", ":"), "before"
+        return (Cue((before[-1],), "colon", ":"), "before"), sentence
     return None
 
 
@@ -112,14 +118,16 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
             continue
         found = None
         route = "none"
+        cue_sentence = sentence
         if span.continues:
             route = "continuation"
         else:
             found = _cue_after(close_sentence, span.close_mark)
             route = "after" if found else route
-            if found is None:
-                found = _cue_before_colon(document, sentence, span.open_mark)
-                route = "colon" if found else route
+            colon = _cue_before_colon(document, sentence, span.open_mark) if found is None else None
+            if colon is not None:
+                found, cue_sentence = colon
+                route = "colon"
             if found is None and not _is_sentence_like(inside):
                 found = _cue_in_sentence(sentence, span)
                 route = "partial" if found else route
@@ -133,7 +141,8 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
         if route == "partial" and _looks_like_name_or_title(document, span, inside):
             continue
         cue, side = found if found else (None, "previous")
-        cue_sentence = close_sentence if route == "after" else sentence
+        if route == "after":
+            cue_sentence = close_sentence
         candidates.append(Candidate(
             type="direct", start=span.start, end=span.end, sentence=cue_sentence.index, cue=cue,
             route=route, speaker_side=side, continues=route in {"continuation", "standalone"},

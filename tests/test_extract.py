@@ -71,6 +71,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     # an unmistakable Konjunktiv I sentence reports the person named before it
     ("Die Ministerin Sabine Roth stellte am Dienstag den Haushalt vor. Der Schuldenstand sinke im nächsten Jahr.",
      [("indirect", "Sabine Roth", "Der Schuldenstand sinke im nächsten Jahr")]),
+    # a Konjunktiv I sentence after a sentence that names someone, with no speech before: its subject
+    ("Am Montag will die Bürgermeisterin Petra Vogt einen Plan vorlegen. Der Kreistag werde im Juni darüber beraten.",
+     [("indirect", "Petra Vogt", "Der Kreistag werde im Juni darüber beraten")]),
     # a relative clause after a noun of saying is not what was said
     ("Die Erklärung, die der Verein am Montag veröffentlichte, blieb ohne Folgen.", []),
 ])

@@ -214,6 +214,22 @@ def _outside(words: list[Word], candidate: Candidate) -> bool:
     return bool(words) and all(w.end <= candidate.start or w.start >= candidate.end for w in words)
 
 
+def sentence_subject(document: Document, sentence: Sentence) -> list[Word]:
+    """The subject of a sentence's main verb when it can name a speaker: who a
+    following Konjunktiv sentence reports ("Der Untersuchungsbericht schildert
+    die Fehlerkette. Techniker hätten …")."""
+    verb = next((w for w in sentence.words if w.upos in {"VERB", "AUX"} and w.is_finite), None)
+    if verb is None:
+        return []
+    verbs = [verb] + ([sentence.word(verb.head)] if verb.upos == "AUX" and verb.head else [])
+    names = document_names(document)
+    options = [_inverted_subject(sentence, verb, names),
+               *(_subject_by_dependency(sentence, v) for v in verbs if v is not None),
+               clause_subject(sentence, verb)]
+    return next((o for o in options if o and (_is_personal(o, names) or o[0].upos == "DET")
+                 and o[0].text.lower() not in {"es", "das", "dies", "man"}), [])
+
+
 def find_mention(document: Document, candidate: Candidate) -> list[Word]:
     """The words that name the speaker, or [] when the cue gives none."""
     cue = candidate.cue

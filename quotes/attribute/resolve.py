@@ -94,12 +94,15 @@ def _strip_genitive(token: str, known: dict[str, str]) -> str:
 def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
+    previous: Word | None = None
     for word in words:
         capital = word.text[:1].isupper()
         plausible = capital and not is_role_noun(word) and word.text not in _not_names()
         name_tag = word.upos in _NAME_TAGS or word.ner.endswith("PER")
         surname_after_name = bool(current) and word.upos == "NOUN"  # "Karin/PROPN Keller/NOUN"
-        if plausible and (name_tag or surname_after_name):
+        after_role = previous is not None and is_role_noun(previous) and word.upos == "NOUN"  # "Bürgermeisterin Petra"
+        previous = word
+        if plausible and (name_tag or surname_after_name or after_role):
             current.append(word)
             continue
         if current:

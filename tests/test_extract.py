@@ -74,6 +74,15 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a Konjunktiv I sentence after a sentence that names someone, with no speech before: its subject
     ("Am Montag will die Bürgermeisterin Petra Vogt einen Plan vorlegen. Der Kreistag werde im Juni darüber beraten.",
      [("indirect", "Petra Vogt", "Der Kreistag werde im Juni darüber beraten")]),
+    # an adjective of stance with a dass-clause
+    ("Der Trainer Hans Kurz zeigte sich zuversichtlich, dass die Mannschaft den Klassenerhalt schaffe.",
+     [("indirect", "Hans Kurz", "dass die Mannschaft den Klassenerhalt schaffe")]),
+    # the report ends where the speaker's next action is told in the indicative
+    ("Die Ministerin Lena Hoff sagte, die Länder müssten mehr investieren und verließ danach den Saal.",
+     [("indirect", "Lena Hoff", "die Länder müssten mehr investieren")]),
+    # news made known without a source
+    ("Im April wurde dann bekannt, dass der Konzern Stellen abbauen werde.",
+     [("indirect", None, "dass der Konzern Stellen abbauen werde")]),
     # a relative clause after a noun of saying is not what was said
     ("Die Erklärung, die der Verein am Montag veröffentlichte, blieb ohne Folgen.", []),
 ])

@@ -247,7 +247,7 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
                 options.append(noun_phrase_forward(sentence, index + 1))
                 break
-    elif cue.kind == "noun":
+    elif cue.kind == "predicate":
         following = sentence.word(cue.head.id + 1)
         if following is not None and following.text.lower() in genitive_determiners() | {"von"}:
             options.append(noun_phrase_forward(sentence, head + 1 + (following.text.lower() == "von")))

@@ -22,7 +22,7 @@ class Cue:
     """A cue in a sentence: the words that make it, and its kind."""
 
     words: tuple[Word, ...]
-    kind: str  # verb, preposition, heissen
+    kind: str  # verb, preposition, heissen, so, colon, predicate (a noun or adjective taking a clause)
     lemma: str
 
     @property

@@ -20,6 +20,7 @@ from quotes.lexicons import word_list
 
 _CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
+_COORDINATORS = {"und", "sowie"}
 _RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
                       "welches", "welchem", "welchen", "was", "wo", "womit", "wodurch", "woraufhin"}
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
@@ -103,7 +104,17 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
         if words[index].text in _BOUNDARY and verb_cue(sentence, words[index + 1]) is not None \
                 and words[index + 1].feats.get("VerbForm") not in {"Inf", "Part"}:
             return index
+        if words[index].text.lower() in _COORDINATORS and _goes_on_indicative(words, index + 1, end):
+            return index
     return end
+
+
+def _goes_on_indicative(words: tuple[Word, ...], start: int, end: int) -> bool:
+    """After "und": the speaker's own next action in the indicative ("…, sie
+    müssten nachgeben und bemühte das Bild …"), which the report no longer holds."""
+    following = words[start] if start < end else None
+    return following is not None and is_finite_verb(following) and following.is_finite \
+        and not is_konjunktiv(following) and following.feats.get("Mood") == "Ind"
 
 
 def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
@@ -261,14 +272,18 @@ def _nach_angaben(sentence: Sentence) -> Candidate | None:
 
 def _noun_complement(sentence: Sentence) -> Candidate | None:
     """"die Behauptung, die Sorte werde nicht …", "ist der Ansicht, dass …",
-    "einer Warnung der Wärter, auf Häftlinge zu schießen": a noun of saying or
-    believing with a dass/ob, Konjunktiv or zu-infinitive clause after it."""
+    "einer Warnung der Wärter, auf Häftlinge zu schießen", "zeigte sich
+    optimistisch, dass …": a noun of saying or believing, or an adjective of
+    stance, with a dass/ob, Konjunktiv or zu-infinitive clause after it."""
     words = sentence.words
     end = _end_index(sentence)
+    stances = word_list("stance_adjectives.txt")
     for index, word in enumerate(words[:end - 2]):
-        if word.upos not in {"NOUN", "PROPN"} or not is_content_noun(word) or word.lemma in _PERSON_NOUNS:
+        noun = word.upos in {"NOUN", "PROPN"} and is_content_noun(word) and word.lemma not in _PERSON_NOUNS
+        stance = word.upos in {"ADJ", "ADV", "VERB"} and (word.text.lower() in stances or word.lemma in stances)
+        if not noun and not stance:
             continue
-        comma = max(_np_end(sentence, index), index + 1)
+        comma = max(_np_end(sentence, index), index + 1) if noun else index + 1
         if comma < end and words[comma].text.lower() in _PRONOMINAL_ADVERBS:
             comma += 1
         if comma >= end - 1 or words[comma].text != ",":
@@ -280,9 +295,9 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         reported = clause[0].text.lower() in _CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
             or (_has_zu_infinitive(clause) and not any(is_finite_verb(w) for w in clause))
         if reported:
-            cue = Cue((word,), "noun", word.lemma)
+            cue = Cue((word,), "predicate", word.lemma)
             return Candidate("indirect", words[comma + 1].start, words[stop - 1].end, sentence.index, cue,
-                             "noun-complement", "subject")
+                             "noun-complement" if noun else "adjective-complement", "subject")
     return None
 
 

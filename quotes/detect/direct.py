@@ -11,6 +11,7 @@ from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
 
 MIN_STANDALONE_WORDS = 4
+TITLE_SMALL_WORD = 5  # lowercase words of a title: "am", "der", "zur", "of", "pour", "eines"
 
 
 def _content_words(words: list[Word]) -> list[Word]:
@@ -42,8 +43,10 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
         return True
     after_article = previous.lower() in word_list("articles_prepositions.txt")
     title_case = content[0].text[:1].isupper() and content[-1].text[:1].isupper() and all(
-        w.text[:1].isupper() or not w.text[:1].isalpha() or len(w.text) <= 3 for w in content)
-    return after_article and title_case and len(content) <= 6  # für die „BILD am Sonntag“
+        w.text[:1].isupper() or not w.text[:1].isalpha() or len(w.text) <= TITLE_SMALL_WORD for w in content)
+    if after_article and title_case and len(content) <= 6:
+        return True  # für die „BILD am Sonntag“
+    return title_case and 3 <= len(content) <= 8  # „Piper at the Gates of Dawn“, „Allianz zur Europäischen Integration“
 
 
 def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
@@ -138,7 +141,11 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
             if not _is_sentence_like(inside) or _looks_like_name_or_title(document, span, inside):
                 continue
             route = "standalone"
-        if route == "partial" and _looks_like_name_or_title(document, span, inside):
+        verbless_colon = route == "colon" and found is not None and found[0].kind == "colon"
+        if verbless_colon and not _is_sentence_like(inside):
+            continue  # "Codename: „Maelstrom“"
+        if route in {"partial", "introduced", "after", "colon"} and not _is_sentence_like(inside) \
+                and _looks_like_name_or_title(document, span, inside):
             continue
         cue, side = found if found else (None, "previous")
         if route == "after":

@@ -83,6 +83,21 @@ def test_quote_forms(extractor, text, expected) -> None:
     # news made known without a source
     ("Im April wurde dann bekannt, dass der Konzern Stellen abbauen werde.",
      [("indirect", None, "dass der Konzern Stellen abbauen werde")]),
+    # "nach" after its noun; a statement named without its author has no speaker
+    ("Die Steuer ist seiner Ansicht nach ungerecht.",
+     [("indirect", None, "Die Steuer ist seiner Ansicht nach ungerecht")]),
+    # a relative "nach denen" after a noun of saying
+    ("Die Regierung verweist auf Umfragen, nach denen zwei Drittel der Bürger die Reform ablehnen.",
+     [("indirect", None, "zwei Drittel der Bürger die Reform ablehnen")]),
+    # "so X weiter" as a parenthesis; "so X, Sprecher des …" closing the sentence
+    ("Der Vorschlag, so der Abgeordnete Max Ebert weiter, werde scheitern.",
+     [("indirect", "Max Ebert", "Der Vorschlag, so der Abgeordnete Max Ebert weiter, werde scheitern")]),
+    ("Die Ausgaben würden steigen, so Klaus Brenner, Sprecher des Finanzministeriums.",
+     [("indirect", "Klaus Brenner", "Die Ausgaben würden steigen")]),
+    # "Danach" reports only after a sentence that names a report; otherwise it is "afterwards"
+    ("Die Universität hat eine neue Studie vorgelegt. Danach schlafen Jugendliche immer weniger.",
+     [("indirect", None, "schlafen Jugendliche immer weniger")]),
+    ("Das Spiel endete spät. Danach gingen die Fans nach Hause.", []),
     # a relative clause after a noun of saying is not what was said
     ("Die Erklärung, die der Verein am Montag veröffentlichte, blieb ohne Folgen.", []),
 ])

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from quotes.detect.cues import speech_noun_source
+from quotes.detect.cues import is_speech_noun, speech_noun_source
 from quotes.document import Document, Word
 from quotes.lexicons import quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
@@ -251,6 +251,8 @@ class Resolver:
         source = speech_noun_source(nouns[0]) if len(nouns) == 1 and not role_words else None
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
+        if len(nouns) == 1 and is_speech_noun(nouns[0]):
+            return Resolution(None, None, "none")  # "seiner Ansicht nach": a statement, not who made it
         return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")
 
 

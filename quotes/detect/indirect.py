@@ -219,11 +219,13 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
     return words[0].start, words[end - 1].end
 
 
-def _preposition_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
+def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | None) -> Candidate | None:
     words = sentence.words
     index = cue.head.id - 1
-    if source_side(cue) == "previous":
-        if index > 0:
+    side = source_side(cue)
+    if side in {"previous", "previous-report"}:
+        names_report = before is not None and any(is_speech_noun(w) or is_content_noun(w) for w in before.words)
+        if index > 0 or (side == "previous-report" and not names_report):
             return None
         message = _source_phrase_message(sentence, (0, 1))
         if message is None:
@@ -257,17 +259,29 @@ def _nach_angaben(sentence: Sentence) -> Candidate | None:
     for index, word in enumerate(words[:-2]):
         if word.text.lower() != "nach":
             continue
+        cue = Cue((word,), "preposition", "nach")
+        if index > 0 and is_speech_noun(words[index - 1]):  # "seiner Ansicht nach"
+            first = index - 2 if index > 1 and words[index - 2].upos in {"DET", "PRON"} else index - 1
+            message = _source_phrase_message(sentence, (first, index + 1))
+            if message is not None:
+                return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "before")
+            continue
         noun_at = index + 1
-        while noun_at < len(words) - 1 and words[noun_at].upos in {"DET", "ADJ"} and words[noun_at].text.islower():
+        while noun_at < len(words) - 1 and (
+                (words[noun_at].upos in {"DET", "ADJ"} and words[noun_at].text.islower())
+                or _genitive_name(words[noun_at])):  # "nach Grupps Meinung"
             noun_at += 1
         if not is_speech_noun(words[noun_at]):
             continue
         last = max(_np_end(sentence, noun_at), noun_at + 1)
         message = _source_phrase_message(sentence, (index, last))
         if message is not None:
-            cue = Cue((word,), "preposition", "nach")
             return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "after")
     return None
+
+
+def _genitive_name(word: Word) -> bool:
+    return word.upos == "PROPN" and word.text.endswith("s") and word.text[:1].isupper()
 
 
 def _noun_complement(sentence: Sentence) -> Candidate | None:
@@ -302,18 +316,24 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
 
 
 def _wonach(sentence: Sentence) -> Candidate | None:
-    """"Spekulationen, wonach der Auftraggeber … gewesen sein könnte, …": the
-    clause after 'wonach' is what the noun before it says."""
+    """"Spekulationen, wonach der Auftraggeber … gewesen sein könnte, …",
+    "Umfragen, nach denen 72 Prozent …": the clause after 'wonach' is what the
+    noun before it says."""
     words = sentence.words
     for index in range(2, len(words) - 2):
         word = words[index]
-        if word.text.lower() != "wonach" or words[index - 1].text != ",":
+        if words[index - 1].text != ",":
             continue
-        stop = next((i for i in range(index + 1, len(words)) if words[i].text in _BOUNDARY), _end_index(sentence))
+        relative = word.text.lower() == "nach" and words[index + 1].text.lower() in _RELATIVE_PRONOUNS \
+            and any(is_speech_noun(w) for w in words[max(0, index - 4):index - 1])  # "Umfragen, nach denen …"
+        if word.text.lower() != "wonach" and not relative:
+            continue
+        opens = index + 2 if relative else index + 1
+        stop = next((i for i in range(opens, len(words)) if words[i].text in _BOUNDARY), _end_index(sentence))
         stop = min(stop, _end_index(sentence))
-        if stop - index > 2:
-            cue = Cue((word,), "preposition", "wonach")
-            return Candidate("indirect", words[index + 1].start, words[stop - 1].end, sentence.index, cue,
+        if stop - opens > 1:
+            cue = Cue((word,), "preposition", word.text.lower())
+            return Candidate("indirect", words[opens].start, words[stop - 1].end, sentence.index, cue,
                              "source-phrase", "before")
     return None
 
@@ -329,8 +349,13 @@ def _so_source(sentence: Sentence) -> Candidate | None:
         if word.text.lower() != "so" or words[index - 1].text not in _BOUNDARY:
             continue
         source_end = _np_end(sentence, index + 1)
+        if source_end + 1 < end and source_end > index + 1 and words[source_end].text.islower() \
+                and words[source_end + 1].text in _BOUNDARY:
+            source_end += 1  # "so Obama weiter, …"
+        apposition = source_end < end and words[source_end].text == "," and not any(
+            is_finite_verb(w) for w in words[source_end:end])  # "so Frank Karl, Leiter der Abteilung …"
         cue = Cue((word,), "so", "so")
-        if source_end >= end and index >= 2:
+        if (source_end >= end or apposition) and source_end > index + 1 and index >= 2:
             clause = [w for w in words[:index - 1] if not is_mark(w)]
             if clause and any(is_finite_verb(w) for w in clause):
                 return Candidate("indirect", clause[0].start, clause[-1].end, sentence.index, cue,
@@ -487,7 +512,8 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             elif cue.kind == "heissen":
                 candidate = _heissen_candidate(sentence, cue)
             else:
-                candidate = _preposition_candidates(sentence, cue)
+                before = document.sentences[sentence.index - 1] if sentence.index else None
+                candidate = _preposition_candidates(sentence, cue, before)
             if candidate is not None:
                 found.append(candidate)
         for extra in (_nach_angaben(sentence), _wonach(sentence), _so_source(sentence),

@@ -93,7 +93,8 @@ def noun_phrase_backward(sentence: Sentence, last: int) -> list[Word]:
     start = last
     while start > 0:
         word = words[start - 1]
-        if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"}:
+        von_attribute = word.text.lower() in {"von", "vom"} and start > 1 and _is_nominal(words[start - 2])
+        if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute:  # "einer Meldung von Xinhua"
             start -= 1
         elif word.text == ")":
             opening = next((i for i in range(start - 1, max(start - 7, -1), -1) if words[i].text == "("), None)

@@ -239,7 +239,8 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
         side = "after"
     else:
         first = index
-        while first > 0 and words[first - 1].upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}:
+        while first > 0 and (words[first - 1].upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
+                             or (words[first - 1].text.lower() in {"von", "vom"} and first > 1)):
             first -= 1
         if first == index:
             return None

@@ -13,7 +13,6 @@ from quotes.errors import InputError
 from quotes.textfile import read_text_file, text_files
 
 FORMATS = ("table", "jsonl", "csv")
-BATCH = 8
 TABLE_COLUMNS = ("doc", "type", "speaker", "cue", "quote")
 
 
@@ -28,7 +27,7 @@ def extract(
 
     Example: quotes extract data/samples --format jsonl
     """
-    from quotes.extract import Extractor
+    from quotes.extract import BATCH, Extractor
 
     if format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")

@@ -32,6 +32,8 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Extract in this many processes, each with its "
                                          "own NLP pipeline (about 1.5 GB of memory each).")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per NLP call (in each worker): "
+                                            "larger is faster, smaller shows progress sooner.")] = 32,
     dask: Annotated[str | None, typer.Option("--dask", help="Extract on a Dask cluster: its scheduler address "
                                              "(tcp://host:8786), or local:N for N local worker processes.")]
     = None,
@@ -58,6 +60,8 @@ def ingest(
         raise fail("--url and --title describe one article: give one text or HTML file", 2)
     if workers < 1:
         raise fail(f"--workers: {workers} is not 1 or more", 2)
+    if batch_size < 1:
+        raise fail(f"--batch-size: {batch_size} is not 1 or more", 2)
     if dask and workers > 1:
         raise fail("--workers and --dask exclude each other (a Dask cluster has its own workers)", 2)
     day = parse_day(date, "--date")
@@ -76,7 +80,8 @@ def ingest(
                                             reprocess=reprocess, progress=progress.update)
             else:
                 report = run_ingest(db, items, Extractor.load, extractor_version=EXTRACTOR_VERSION,
-                                    reprocess=reprocess, workers=workers, progress=progress.update)
+                                    reprocess=reprocess, workers=workers, batch_size=batch_size,
+                                    progress=progress.update)
     except KeyboardInterrupt:
         raise fail("interrupted; the articles stored so far are kept: run the same command again to go on",
                    130) from None

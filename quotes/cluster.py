@@ -17,11 +17,12 @@ from functools import cache
 from typing import Any
 
 from quotes.errors import InputError, WorkerError
+from quotes.extract import BATCH, batches
 from quotes.ingest import IngestReport, Item, ingest, pending_articles
 from quotes.parallel import ExtractorLike
 from quotes.store.database import Database
 
-PARTITION = 16  # articles per task
+PARTITION = BATCH  # articles per task, each one NLP call
 AHEAD = 2  # tasks in flight per worker
 
 
@@ -59,7 +60,8 @@ def ingest_on_dask(database: Database, items: Iterable[Item], client: Any, load:
     report = IngestReport()
     url = database.url.render_as_string(hide_password=False)
     pending = pending_articles(database, items, report, reprocess=reprocess, progress=progress)
-    parts = _partitions((entry.item for entry in pending), partition)
+    groups = batches(pending, lambda entry: len(entry.article.text), count=partition)
+    parts = ([entry.item for entry in group] for group in groups)
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     running = as_completed()
     last: dict[str, Item] = {}  # task key -> its last article, for progress
@@ -72,17 +74,6 @@ def ingest_on_dask(database: Database, items: Iterable[Item], client: Any, load:
     for future in running:
         _collect(future, report, last, progress)
     return report
-
-
-def _partitions(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    part: list[Item] = []
-    for item in items:
-        part.append(item)
-        if len(part) == size:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 def _collect(future: Any, report: IngestReport, last: dict[str, Item],

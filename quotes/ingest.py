@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import itertools
 import json
 import re
 import time
@@ -42,6 +41,7 @@ from sqlalchemy import exc
 
 from quotes.document import Quote
 from quotes.errors import InputError
+from quotes.extract import BATCH, batches
 from quotes.language import guess_language
 from quotes.parallel import Extraction, ExtractorLike, open_extraction
 from quotes.store.database import Database
@@ -52,7 +52,6 @@ FORMATS = ("auto", "text", "html", "jsonl", "csv")
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html",
             ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 FEED_FIELDS = {"text", "title", "url", "outlet", "published_at", "date", "language"}
-BATCH = 8
 MAX_ARTICLE_CHARS = 200_000  # about 30,000 words: far more than any news article, a minute or two of NLP
 _GERMAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?(?:\s*Uhr)?")
 
@@ -370,9 +369,8 @@ def ingest(database: Database, items: Iterable[Item], extractor: Callable[[], Ex
 
 def _extracted(extraction: Extraction, pending: Iterable[_Pending],
                batch_size: int) -> Iterator[tuple[list[_Pending], list[list[Quote] | str]]]:
-    iterator = iter(pending)
-    batches = iter(lambda: list(itertools.islice(iterator, batch_size)), [])
-    return extraction.map(batches, lambda batch: [entry.article.text for entry in batch])
+    groups = batches(pending, lambda entry: len(entry.article.text), count=batch_size)
+    return extraction.map(groups, lambda batch: [entry.article.text for entry in batch])
 
 
 def _fail(report: IngestReport, label: str, message: str) -> None:

@@ -114,7 +114,7 @@ def test_a_killed_ingest_resumes_to_the_same_quotes(reference, backend_url: str,
     from quotes.store.database import Database
 
     Database.open(backend_url, create=True).close()
-    process = start_ingest(folder, backend_url, cli_env, "--workers", workers)
+    process = start_ingest(folder, backend_url, cli_env, "--workers", workers, "--batch-size", "4")
     deadline = time.monotonic() + 300
     engine = sa.create_engine(backend_url.replace("postgresql://", "postgresql+psycopg://"))
     count = 0
@@ -132,7 +132,7 @@ def test_a_killed_ingest_resumes_to_the_same_quotes(reference, backend_url: str,
     while any(_alive(pid) for pid in workers_pids) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not any(_alive(pid) for pid in workers_pids), "worker processes outlived their killed parent"
-    again = start_ingest(folder, backend_url, cli_env, "--workers", workers)
+    again = start_ingest(folder, backend_url, cli_env, "--workers", workers, "--batch-size", "4")
     out, err = again.communicate(timeout=600)
     assert again.returncode == 0, err
     assert out.startswith(f"articles: {32 - killed_at} new, {killed_at} skipped"), out

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.detect.marks import find_quoted_spans
+from quotes.extract import batches
 
 
 def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
@@ -207,3 +208,10 @@ def test_every_offset_slices_its_text(extractor, text) -> None:
         for span in (quote.mention, quote.cue):
             if span is not None:
                 assert text[span.start:span.end] == span.text
+
+
+def test_batches_are_bounded_by_count_and_characters() -> None:
+    texts = ["a" * 10, "b" * 10, "c" * 50, "d" * 200, "e" * 5]
+    grouped = list(batches(texts, len, count=2, characters=60))
+    assert grouped == [["a" * 10, "b" * 10], ["c" * 50], ["d" * 200], ["e" * 5]]
+    assert list(batches([], len)) == []

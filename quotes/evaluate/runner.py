@@ -16,10 +16,8 @@ from quotes.evaluate.spkatt import (
     score_folders,
     write_prediction,
 )
-from quotes.extract import Extractor
+from quotes.extract import BATCH, Extractor
 from quotes.textfile import read_text_file
-
-BATCH = 8
 
 
 def run_guidelines(extractor: Extractor, gold: Path, texts: Path) -> tuple[dict[str, Any], list[dict]]:

@@ -144,7 +144,7 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
         verbless_colon = route == "colon" and found is not None and found[0].kind == "colon"
         if verbless_colon and not _is_sentence_like(inside):
             continue  # "Codename: „Maelstrom“"
-        if route in {"partial", "introduced", "after", "colon"} and not _is_sentence_like(inside) \
+        if route in {"partial", "introduced"} and not _is_sentence_like(inside) \
                 and _looks_like_name_or_title(document, span, inside):
             continue
         cue, side = found if found else (None, "previous")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from quotes.attribute.mention import find_mention, sentence_subject
+from quotes.attribute.mention import document_names, find_mention, sentence_subject
 from quotes.attribute.resolve import Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate
 from quotes.document import Document, Quote, Span
@@ -37,13 +37,14 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     resolver = Resolver(document)
     quotes: list[Quote] = []
     previous: tuple[Quote, int] | None = None
+    names = document_names(document)  # words tagged as names anywhere: one pass per article
     for candidate in candidates:
-        mention_words = find_mention(document, candidate)
+        mention_words = find_mention(document, candidate, names)
         from_context = False
         continues_afar = previous is None or candidate.sentence - previous[1] > 1
         if not mention_words and candidate.cue is None and candidate.type == "indirect" and continues_afar \
                 and candidate.sentence > 0:
-            mention_words = sentence_subject(document, document.sentences[candidate.sentence - 1])
+            mention_words = sentence_subject(document.sentences[candidate.sentence - 1], names)
             from_context = bool(mention_words)
         resolution = resolver.resolve(mention_words)
         if from_context:

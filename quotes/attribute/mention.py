@@ -215,7 +215,7 @@ def _outside(words: list[Word], candidate: Candidate) -> bool:
     return bool(words) and all(w.end <= candidate.start or w.start >= candidate.end for w in words)
 
 
-def sentence_subject(document: Document, sentence: Sentence) -> list[Word]:
+def sentence_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
     """The subject of a sentence's main verb when it can name a speaker: who a
     following Konjunktiv sentence reports ("Der Untersuchungsbericht schildert
     die Fehlerkette. Techniker hätten …")."""
@@ -223,7 +223,6 @@ def sentence_subject(document: Document, sentence: Sentence) -> list[Word]:
     if verb is None:
         return []
     verbs = [verb] + ([sentence.word(verb.head)] if verb.upos == "AUX" and verb.head else [])
-    names = document_names(document)
     options = [_inverted_subject(sentence, verb, names),
                *(_subject_by_dependency(sentence, v) for v in verbs if v is not None),
                clause_subject(sentence, verb)]
@@ -231,7 +230,7 @@ def sentence_subject(document: Document, sentence: Sentence) -> list[Word]:
                  and o[0].text.lower() not in {"es", "das", "dies", "man"}), [])
 
 
-def find_mention(document: Document, candidate: Candidate) -> list[Word]:
+def find_mention(document: Document, candidate: Candidate, names: frozenset[str]) -> list[Word]:
     """The words that name the speaker, or [] when the cue gives none."""
     cue = candidate.cue
     if cue is None:
@@ -240,7 +239,6 @@ def find_mention(document: Document, candidate: Candidate) -> list[Word]:
     first = min(w.id for w in cue.words) - 1
     last = max(w.id for w in cue.words) - 1
     head = cue.head.id - 1
-    names = document_names(document)
     options: list[list[Word]] = []
     if cue.kind == "heissen":
         nearby = [*range(last + 1, min(last + 4, len(sentence.words))), *range(0, first)]

@@ -17,6 +17,7 @@ from quotes.detect.cues import (
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
+from quotes.nlp.engine import konjunktiv_one_form
 
 _CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
@@ -28,7 +29,6 @@ _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "möge
 ANAPHORIC_REACH = 2  # sentences back that "Das erklärte X" may point to
 _ANAPHORS = {"das", "dies"}
 _DEMONSTRATIVES = {"diese", "dieses", "diesen"}
-_KONJUNKTIV_SEIN = {"sei", "seien", "seiest", "seiet"}
 _CONDITIONAL = {"würde", "würden", "wäre", "wären"}  # Konjunktiv II, as often conditional as reported
 _PRONOMINAL_ADVERBS = {"darüber", "dafür", "dagegen", "davon", "daran", "darauf"}  # "Konsens darüber, dass …"
 _PERSON_NOUNS = {"Sprecher", "Sprecherin"}  # speech nouns that name a person, not what was said
@@ -231,12 +231,11 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
         if message is None:
             return None
         return Candidate("indirect", message[0], message[1], sentence.index, cue, "source-phrase", "previous")
-    if source_side(cue) == "after":
+    if side == "after":
         last = _np_end(sentence, index + 1)
         if last == index + 1:
             return None
         phrase = (index, last)
-        side = "after"
     else:
         first = index
         while first > 0 and (words[first - 1].upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
@@ -245,7 +244,6 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
         if first == index:
             return None
         phrase = (first, index + 1)
-        side = "before"
     message = _source_phrase_message(sentence, phrase)
     if message is None:
         return None
@@ -431,8 +429,8 @@ def _finite_verb_of(sentence: Sentence, index: int) -> int | None:
     return None
 
 
-def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue,
-                         quoted: list[tuple[int, int]]) -> Candidate | None:
+def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue, direct_spans: list[tuple[int, int]],
+                         found: list[Candidate]) -> Candidate | None:
     """"Das erklärte gestern ein Sprecher." / "Diese Ergebnisse stellte X vor.":
     a pronoun before the cue verb points back to what the paragraph said just
     before (up to ANAPHORIC_REACH sentences not already quoted)."""
@@ -443,6 +441,7 @@ def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue,
         index == 2 and first in _DEMONSTRATIVES and words[1].upos == "NOUN")
     if not pointing or not cue.head.is_finite or sentence.index == 0:
         return None
+    quoted = [*direct_spans, *((c.start, c.end) for c in found)]
     reached: list[Sentence] = []
     for earlier in reversed(document.sentences[max(0, sentence.index - ANAPHORIC_REACH):sentence.index]):
         already = any(s < earlier.end and earlier.start < e for s, e in quoted)
@@ -476,8 +475,7 @@ def _main_clause_verb(sentence: Sentence) -> Word | None:
 def _is_konjunktiv_one(word: Word) -> bool:
     """A form that only Konjunktiv I has ("sei", "habe" or "werde" for a
     third person): in news, a sentence in it reports someone's words."""
-    form, lemma = word.text.lower(), word.lemma.lower()
-    return is_konjunktiv(word) and (form in _KONJUNKTIV_SEIN or (lemma.endswith("en") and form == lemma[:-2] + "e"))
+    return is_konjunktiv(word) and konjunktiv_one_form(word.text, word.lemma)
 
 
 def _continues_speech(sentence: Sentence, since_speech: int) -> bool:
@@ -509,7 +507,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
                 continue
             if cue.kind == "verb":
                 candidate = _verb_candidates(sentence, cue) or _anaphoric_candidate(
-                    document, sentence, cue, [*direct_spans, *((c.start, c.end) for c in candidates)])
+                    document, sentence, cue, direct_spans, candidates)
             elif cue.kind == "heissen":
                 candidate = _heissen_candidate(sentence, cue)
             else:

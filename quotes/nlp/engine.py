@@ -123,6 +123,13 @@ def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: object) 
 _KONJUNKTIV_SEIN = {"sei", "seiest", "seien", "seiet"}
 
 
+def konjunktiv_one_form(form: str, lemma: str) -> bool:
+    """A form that only Konjunktiv I has outside the first person: "sei(en)",
+    or the infinitive's stem + "e" ("habe", "werde", "könne")."""
+    form, lemma = form.lower(), lemma.lower()
+    return form in _KONJUNKTIV_SEIN or (lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e")
+
+
 def _repair_konjunktiv(words: list[Word]) -> list[Word]:
     """Mark Konjunktiv I that a small tagger calls indicative: "sei(en)", and
     a finite verb whose form is its infinitive's stem + "e" ("habe", "werde",
@@ -134,9 +141,8 @@ def _repair_konjunktiv(words: list[Word]) -> list[Word]:
         is_verb = word.upos in {"VERB", "AUX"} and word.feats.get("VerbForm", "Fin") == "Fin"
         if not is_verb or word.feats.get("Mood") == "Sub":
             continue
-        form, lemma = word.text.lower(), word.lemma.lower()
-        stem_e = lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e"
-        if form not in _KONJUNKTIV_SEIN and not stem_e:
+        form = word.text.lower()
+        if not konjunktiv_one_form(form, word.lemma):
             continue
         near = {w.text.lower() for w in words[max(0, position - 2):position + 3]}
         subject_ich = "ich" in near or any(w.head == word.id and w.text.lower() == "ich" for w in words)

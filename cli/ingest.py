@@ -31,7 +31,7 @@ def ingest(
                                             "current extractor; corrected quotes are kept.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     workers: Annotated[int, typer.Option("--workers", "-w", help="Extract in this many processes, each with its "
-                                         "own NLP pipeline (about 1.5 GB of memory each).")] = 1,
+                                         "own NLP pipeline (about 1.3 GB of memory each).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", help="Articles per NLP call (in each worker): "
                                             "larger is faster, smaller shows progress sooner.")] = 32,
     dask: Annotated[str | None, typer.Option("--dask", help="Extract on a Dask cluster: its scheduler address "

@@ -31,7 +31,8 @@ _SKELETON_RULES = (
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 
 
-def _strip_accents(text: str) -> str:
+def strip_accents(text: str) -> str:
+    """'Erdoğan' → 'Erdogan': combining marks removed after decomposition."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -40,7 +41,7 @@ def fold(text: str) -> str:
     """The lookup key of a name: case, accents, hyphens and punctuation
     folded ('Frank-Walter Steinmeier' → 'frank walter steinmeier',
     'Erdoğan' → 'erdogan', 'Straße' → 'strasse')."""
-    words = _WORD.findall(_strip_accents(text.replace("ß", "ss")).casefold())
+    words = _WORD.findall(strip_accents(text.replace("ß", "ss")).casefold())
     return " ".join(w.replace("'", "").replace("’", "") for w in words)
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+
+from quotes.speakers.names import strip_accents
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -24,15 +25,10 @@ MIN_PARTIAL_WORDS = 4  # shorter quotes match only when their words are the same
 MIN_RUN = 2  # words matched one by one, out of order, are coincidence, not a quotation
 
 
-def fold(text: str) -> str:
-    """Case and accents folded: 'Erdoğan' → 'erdogan', 'Straße' → 'strasse'."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def words(text: str) -> list[str]:
-    """The canonical words of a text."""
-    return _WORD.findall(fold(text))
+    """The canonical words of a text: case and accents folded ('Erdoğan' →
+    'erdogan', 'Straße' → 'strasse')."""
+    return _WORD.findall(strip_accents(text.casefold()))
 
 
 def normal_form(text: str) -> str:

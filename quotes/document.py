@@ -37,9 +37,13 @@ class Word:
 
 @dataclass(frozen=True)
 class Sentence:
+    """One sentence; `parsed` is False when the engine was asked to skip its
+    dependency parse (every head is then 0 and every deprel "_")."""
+
     index: int
     paragraph: int
     words: tuple[Word, ...]
+    parsed: bool = True
 
     @property
     def start(self) -> int:

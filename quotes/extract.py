@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from quotes.attribute import attribute
 from quotes.detect import detect
+from quotes.detect.relevance import sentences_to_parse
 from quotes.document import Document, Quote
 from quotes.nlp import Engine
 
@@ -54,11 +55,15 @@ class Extractor:
     def load(cls, *, prefer_official: bool = True) -> Extractor:
         return cls(Engine.load(prefer_official=prefer_official))
 
+    def analyse_many(self, texts: Sequence[str]) -> list[Document]:
+        """The engine's analyses, parsed only where speech can be."""
+        return self.engine.analyse_many(texts, parse=sentences_to_parse)
+
     def extract(self, text: str) -> list[Quote]:
-        return quotes_in(self.engine.analyse(text))
+        return self.extract_many([text])[0]
 
     def extract_many(self, texts: Sequence[str]) -> list[list[Quote]]:
-        return [quotes_in(document) for document in self.engine.analyse_many(texts)]
+        return [quotes_in(document) for document in self.analyse_many(texts)]
 
 
 @cache

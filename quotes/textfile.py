@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import codecs
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -65,11 +64,15 @@ def clean_text(text: str) -> str:
     return text.translate(table) if pattern.search(text) else text
 
 
+_PLANES_WITH_FORMAT_CHARACTERS = (0, 1, 14)  # the others hold only ideographs and private use
+
+
 @cache
 def _cleaning() -> tuple[dict[int, str | None], re.Pattern[str]]:
     """The translation table of clean_text (format characters dropped,
     controls made spaces) and a pattern that finds any of them."""
-    format_chars = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"]
+    format_chars = [chr(c) for plane in _PLANES_WITH_FORMAT_CHARACTERS for c in range(plane << 16, (plane + 1) << 16)
+                    if unicodedata.category(chr(c)) == "Cf"]
     controls = [chr(c) for c in range(32) if chr(c) not in "\n\t"] + [chr(c) for c in range(0x7F, 0xA0)]
     table: dict[int, str | None] = {**dict.fromkeys(map(ord, format_chars)), **{ord(c): " " for c in controls}}
     return table, re.compile("[" + re.escape("".join(format_chars + controls)) + "]")

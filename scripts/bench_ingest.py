@@ -116,7 +116,7 @@ class TimedExtractor:
 
     def extract_many(self, texts: Sequence[str]) -> list[list[Any]]:
         started = time.perf_counter()
-        documents = self.extractor.engine.analyse_many(texts)
+        documents = self.extractor.analyse_many(texts)
         middle = time.perf_counter()
         found = [quotes_in(document) for document in documents]
         self.stanza += middle - started

@@ -215,3 +215,17 @@ def test_batches_are_bounded_by_count_and_characters() -> None:
     grouped = list(batches(texts, len, count=2, characters=60))
     assert grouped == [["a" * 10, "b" * 10], ["c" * 50], ["d" * 200], ["e" * 5]]
     assert list(batches([], len)) == []
+
+
+ARTICLE = ("Das Hochwasser erreichte am Montag die Altstadt. Hunderte Keller liefen voll. "
+           "„Wir tun, was wir können“, sagte Bürgermeisterin Petra Vogt. Die Feuerwehr pumpte die ganze Nacht. "
+           "Laut dem Wetterdienst regnet es weiter. Der Pegel sinke erst am Donnerstag. Viele Geschäfte blieben zu.")
+
+
+def test_only_sentences_that_can_hold_speech_are_parsed(engine, extractor) -> None:
+    from quotes.detect.relevance import sentences_to_parse
+    from quotes.extract import quotes_in
+
+    chosen = sentences_to_parse(engine.analyse(ARTICLE))
+    assert chosen == {2, 4, 5}  # the quote, "Laut …", the Konjunktiv sentence and the one before it
+    assert extractor.extract(ARTICLE) == quotes_in(engine.analyse(ARTICLE))

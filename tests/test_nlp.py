@@ -54,3 +54,33 @@ def test_conllu_has_ten_columns_and_offsets(engine) -> None:
     rows = [line.split("\t") for line in conllu.splitlines() if line and not line.startswith("#")]
     assert all(len(row) == 10 for row in rows)
     assert rows[0][1] == "Er" and "start_char=0" in rows[0][9]
+
+
+def test_parse_selection_parses_only_the_chosen_sentences(engine) -> None:
+    texts = ["Der Minister sagte, er habe keine Zeit. Das Wetter war gut. Morgen regnet es.",
+             "Ein Satz. Noch ein Satz."]
+    full = engine.analyse_many(texts)
+    partial = engine.analyse_many(texts, parse=lambda document: {0} if len(document.sentences) == 3 else set())
+    assert partial[0].sentences[0] == full[0].sentences[0]
+    skipped = [s for d in partial for s in d.sentences if s.index or len(d.sentences) == 2]
+    assert len(skipped) == 4 and not any(s.parsed for s in skipped)
+    assert all(w.head == 0 and w.deprel == "_" for s in skipped for w in s.words)
+    for unparsed, parsed in zip(skipped, [s for d in full for s in d.sentences if s.index or len(d.sentences) == 2],
+                                strict=True):
+        assert [(w.text, w.lemma, w.upos, w.feats) for w in unparsed.words] == \
+            [(w.text, w.lemma, w.upos, w.feats) for w in parsed.words]
+
+
+def test_fast_paths_give_stanzas_own_results(engine) -> None:
+    from stanza.models.common.vocab import BaseVocab
+
+    units = list("Übergangsregierung sagte: „Nein“ — 😀 ") + [None]
+    for name in ("pos", "lemma", "depparse"):
+        vocab = engine.pipeline.processors[name].vocab["char"]
+        assert vocab.map(units) == BaseVocab.map(vocab, units)
+    feats = engine.pipeline.processors["pos"].vocab["feats"]
+    document = engine.analyse("Die Ministerin sagte, sie habe die Gesetze gelesen.")
+    for word in (w for s in document.sentences for w in s.words):
+        written = "|".join(f"{k}={v}" for k, v in word.feats.items()) or "_"
+        ids = feats.unit2id(written)
+        assert feats.id2unit(ids) == type(feats).id2unit(feats, ids)

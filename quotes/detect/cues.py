@@ -69,6 +69,12 @@ def _noun_in(word: Word, nouns: frozenset[str]) -> bool:
     text = word.text.lower()
     if text in nouns or word.lemma.lower() in nouns:
         return True
+    return _compound_of(text, nouns)
+
+
+@cache
+def _compound_of(text: str, nouns: frozenset[str]) -> bool:
+    """A compound whose head is one of `nouns` ("polizeiangaben", "dpa-angaben")."""
     last_part = text.rsplit("-", 1)[-1]
     if last_part != text:
         return last_part in nouns

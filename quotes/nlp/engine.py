@@ -4,18 +4,26 @@ Text is tokenized and split into sentences by quotes.nlp.tokenize; Stanza
 tags, lemmatizes and parses the tokens (`tokenize_pretokenized`), and every
 word keeps its character offsets into the original text. Nothing is
 downloaded at run time (`download_method=None`).
+
+Parsing is the slowest stage, so a caller may name the sentences worth
+parsing after tagging (`parse=`); the others keep their tags and lemmas and
+come back with `parsed=False`.
 """
 
 from __future__ import annotations
 
 import logging
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from quotes.document import Document, Sentence, Word
 from quotes.nlp.models import LANG, ModelSet, active_set
 from quotes.nlp.tokenize import TokenizedSentence, tokenize
+
+ParseSelection = Callable[[Document], Collection[int]]
+"""Given a tagged, unparsed document, the indices of the sentences to parse."""
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 
@@ -44,7 +52,7 @@ class Engine:
     def load(cls, *, prefer_official: bool = True) -> Engine:
         import stanza
 
-        from quotes.nlp import mst
+        from quotes.nlp import mst, speedups
 
         models = active_set(prefer_official)
         logging.getLogger("stanza").setLevel(logging.WARNING)
@@ -75,32 +83,64 @@ class Engine:
                 **common,
             )
         mst.install(pipeline.processors["depparse"])
+        speedups.install(pipeline)
         return cls(models=models, pipeline=pipeline)
 
     def analyse(self, text: str, name: str = "") -> Document:
         return self.analyse_many([text], [name])[0]
 
-    def analyse_many(self, texts: Sequence[str], names: Iterable[str] | None = None) -> list[Document]:
+    def analyse_many(self, texts: Sequence[str], names: Iterable[str] | None = None, *,
+                     parse: ParseSelection | None = None) -> list[Document]:
         """Analyse several articles in one Stanza call (sentences are batched
-        across articles), returning one Document per text."""
+        across articles), returning one Document per text. `parse` picks the
+        sentences of each document to parse; by default all are parsed."""
         names = list(names) if names is not None else [""] * len(texts)
         tokenized = [tokenize(text) for text in texts]
         batch = [[normalise_token(t.text) for t in s.tokens] for doc in tokenized for s in doc]
-        analysed = self.pipeline(batch).sentences if batch else []
-        documents = []
-        position = 0
-        for text, name, sentences in zip(texts, names, tokenized, strict=True):
-            stanza_sentences = analysed[position:position + len(sentences)]
-            position += len(sentences)
-            built = tuple(
-                _build_sentence(index, tok, st)
-                for index, (tok, st) in enumerate(zip(sentences, stanza_sentences, strict=True))
-            )
-            documents.append(Document(text=text, sentences=built, name=name))
-        return documents
+        if not batch:
+            return [Document(text=text, sentences=(), name=name) for text, name in zip(texts, names, strict=True)]
+        from stanza.models.common.doc import Document as StanzaDocument
+
+        stanza_document = StanzaDocument([[{"id": number, "text": form} for number, form in enumerate(words, 1)]
+                                          for words in batch])  # what Stanza's own tokenizer would build, less offsets
+        annotators = [name for name in self.pipeline.processors if name != "tokenize"]
+        if parse is None:
+            analysed = self.pipeline.process(stanza_document, processors=annotators).sentences
+            return _documents(texts, names, tokenized, analysed, parsed=range(len(analysed)))
+        tagging = [name for name in annotators if name != "depparse"]
+        tagged = self.pipeline.process(stanza_document, processors=tagging).sentences
+        documents = _documents(texts, names, tokenized, tagged, parsed=())
+        chosen = []
+        first = 0
+        for document in documents:
+            chosen.extend(first + index for index in sorted(set(parse(document))))
+            first += len(document.sentences)
+        if chosen:
+            selection = StanzaDocument([])  # the chosen sentences themselves: the parser sets heads in place
+            selection.sentences = [tagged[i] for i in chosen]
+            selection.num_words = sum(len(sentence.words) for sentence in selection.sentences)
+            self.pipeline.process(selection, processors="depparse")
+        return _documents(texts, names, tokenized, tagged, parsed=chosen)
 
 
-def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: object) -> Sentence:
+def _documents(texts: Sequence[str], names: Sequence[str], tokenized: Sequence[list[TokenizedSentence]],
+               analysed: Sequence[Any], parsed: Collection[int]) -> list[Document]:
+    """Stanza's sentences for a batch of texts, cut back into one Document per
+    text; `parsed` holds the batch positions of the sentences that were parsed."""
+    parsed = set(parsed)
+    documents = []
+    position = 0
+    for text, name, sentences in zip(texts, names, tokenized, strict=True):
+        built = tuple(
+            _build_sentence(index, tok, analysed[position + index], position + index in parsed)
+            for index, tok in enumerate(sentences)
+        )
+        position += len(sentences)
+        documents.append(Document(text=text, sentences=built, name=name))
+    return documents
+
+
+def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: Any, parsed: bool) -> Sentence:
     words = []
     for token, word in zip(tokenized.tokens, analysed.words, strict=True):
         ner = getattr(word.parent, "ner", None) or "O"
@@ -111,13 +151,14 @@ def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: object) 
             upos=word.upos or "X",
             xpos=word.xpos or "_",
             feats=_parse_feats(word.feats),
-            head=word.head or 0,
-            deprel=word.deprel or "dep",
+            head=(word.head or 0) if parsed else 0,
+            deprel=(word.deprel or "dep") if parsed else "_",
             start=token.start,
             end=token.end,
             ner=ner,
         ))
-    return Sentence(index=index, paragraph=tokenized.paragraph, words=tuple(_repair_konjunktiv(words)))
+    return Sentence(index=index, paragraph=tokenized.paragraph, words=tuple(_repair_konjunktiv(words)),
+                    parsed=parsed)
 
 
 _KONJUNKTIV_SEIN = {"sei", "seiest", "seien", "seiet"}

@@ -58,13 +58,13 @@ def skeleton(key: str) -> str:
 
 @cache
 def _role_endings() -> tuple[str, ...]:
-    return tuple(sorted(word_list("role_nouns.txt"), key=len, reverse=True))
+    """The role nouns, folded, longest first."""
+    return tuple(sorted((fold(noun) for noun in word_list("role_nouns.txt")), key=len, reverse=True))
 
 
 def is_role_word(word: str) -> bool:
     """'Kremlchef', 'US-Präsident', 'SPD-Politikerin': a noun naming a role."""
-    return bool(word) and word[:1].isupper() and fold(word).replace(" ", "").endswith(
-        tuple(fold(e) for e in _role_endings()))
+    return bool(word) and word[:1].isupper() and fold(word).replace(" ", "").endswith(_role_endings())
 
 
 @dataclass(frozen=True)

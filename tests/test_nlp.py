@@ -74,7 +74,7 @@ def test_parse_selection_parses_only_the_chosen_sentences(engine) -> None:
 def test_fast_paths_give_stanzas_own_results(engine) -> None:
     from stanza.models.common.vocab import BaseVocab
 
-    units = list("Übergangsregierung sagte: „Nein“ — 😀 ") + [None]
+    units = [*"Übergangsregierung sagte: „Nein“ — 😀 ", None]
     for name in ("pos", "lemma", "depparse"):
         vocab = engine.pipeline.processors[name].vocab["char"]
         assert vocab.map(units) == BaseVocab.map(vocab, units)

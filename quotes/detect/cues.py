@@ -123,6 +123,13 @@ def is_content_noun(word: Word) -> bool:
     return _noun_in(word, _nouns("speech_nouns.txt", "content_nouns.txt"))
 
 
+def is_stance_word(word: Word) -> bool:
+    """An adjective (or adverb, or participle) of stance that can take what
+    was said as its complement: "zeigte sich zuversichtlich, dass …"."""
+    stances = word_list("stance_adjectives.txt")
+    return word.upos in {"ADJ", "ADV", "VERB"} and (word.text.lower() in stances or word.lemma in stances)
+
+
 def _particle(sentence: Sentence, verb: Word) -> Word | None:
     for word in sentence.words:
         if word.head == verb.id and word.deprel in _PARTICLE_RELATIONS:

@@ -11,6 +11,7 @@ from quotes.detect.cues import (
     genitive_determiners,
     is_content_noun,
     is_speech_noun,
+    is_stance_word,
     source_side,
     verb_cue,
 )
@@ -290,10 +291,9 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
     stance, with a dass/ob, Konjunktiv or zu-infinitive clause after it."""
     words = sentence.words
     end = _end_index(sentence)
-    stances = word_list("stance_adjectives.txt")
     for index, word in enumerate(words[:end - 2]):
         noun = word.upos in {"NOUN", "PROPN"} and is_content_noun(word) and word.lemma not in _PERSON_NOUNS
-        stance = word.upos in {"ADJ", "ADV", "VERB"} and (word.text.lower() in stances or word.lemma in stances)
+        stance = is_stance_word(word)
         if not noun and not stance:
             continue
         comma = max(_np_end(sentence, index), index + 1) if noun else index + 1

@@ -12,39 +12,28 @@ read only tags and lemmas, so they can run before the parse.
 
 from __future__ import annotations
 
-from functools import cache
-
-from quotes.detect.cues import find_cues, is_content_noun
+from quotes.detect.cues import find_cues, is_content_noun, is_stance_word
 from quotes.detect.spans import is_konjunktiv, is_mark
 from quotes.document import Document, Sentence, Word
-from quotes.lexicons import word_list
 
 _SIGNAL_WORDS = {":", "so", "wonach"}
 
 
-@cache
-def _stance_adjectives() -> frozenset[str]:
-    return word_list("stance_adjectives.txt")
-
-
 def _signals_speech(word: Word) -> bool:
-    return word.text.lower() in _SIGNAL_WORDS or is_mark(word) or is_content_noun(word) \
-        or word.text.lower() in _stance_adjectives() or word.lemma in _stance_adjectives()
-
-
-def may_hold_speech(sentence: Sentence) -> bool:
-    """Whether any detection rule can fire in this sentence."""
-    return any(_signals_speech(word) or is_konjunktiv(word) for word in sentence.words) \
-        or bool(find_cues(sentence))
+    return word.text.lower() in _SIGNAL_WORDS or is_mark(word) or is_content_noun(word) or is_stance_word(word)
 
 
 def sentences_to_parse(document: Document) -> set[int]:
     """The indices of the sentences to parse (a `quotes.nlp` ParseSelection)."""
     chosen: set[int] = set()
     for sentence in document.sentences:
-        if not may_hold_speech(sentence):
-            continue
-        chosen.add(sentence.index)
-        if sentence.index and any(is_konjunktiv(word) for word in sentence.words):
+        konjunktiv = any(is_konjunktiv(word) for word in sentence.words)
+        if konjunktiv or _may_hold_speech(sentence):
+            chosen.add(sentence.index)
+        if konjunktiv and sentence.index:
             chosen.add(sentence.index - 1)
     return chosen
+
+
+def _may_hold_speech(sentence: Sentence) -> bool:
+    return any(_signals_speech(word) for word in sentence.words) or bool(find_cues(sentence))

@@ -106,41 +106,48 @@ class Engine:
         annotators = [name for name in self.pipeline.processors if name != "tokenize"]
         if parse is None:
             analysed = self.pipeline.process(stanza_document, processors=annotators).sentences
-            return _documents(texts, names, tokenized, analysed, parsed=range(len(analysed)))
+            return _documents(texts, names, tokenized, analysed, parsed=True)
         tagging = [name for name in annotators if name != "depparse"]
         tagged = self.pipeline.process(stanza_document, processors=tagging).sentences
-        documents = _documents(texts, names, tokenized, tagged, parsed=())
-        chosen = []
+        documents = _documents(texts, names, tokenized, tagged, parsed=False)
+        chosen = []  # positions in the batch
         first = 0
         for document in documents:
             chosen.extend(first + index for index in sorted(set(parse(document))))
             first += len(document.sentences)
-        if chosen:
-            selection = StanzaDocument([])  # the chosen sentences themselves: the parser sets heads in place
-            selection.sentences = [tagged[i] for i in chosen]
-            selection.num_words = sum(len(sentence.words) for sentence in selection.sentences)
-            self.pipeline.process(selection, processors="depparse")
-        return _documents(texts, names, tokenized, tagged, parsed=chosen)
+        if not chosen:
+            return documents
+        selection = StanzaDocument([])  # the chosen sentences themselves: the parser sets heads in place
+        selection.sentences = [tagged[position] for position in chosen]
+        selection.num_words = sum(len(sentence.words) for sentence in selection.sentences)
+        self.pipeline.process(selection, processors="depparse")
+        sentences = [sentence for document in documents for sentence in document.sentences]
+        written = [sentence for document in tokenized for sentence in document]
+        for position in chosen:
+            sentences[position] = _build_sentence(sentences[position].index, written[position], tagged[position],
+                                                  parsed=True)
+        rebuilt = []
+        first = 0
+        for document in documents:
+            rebuilt.append(replace(document, sentences=tuple(sentences[first:first + len(document.sentences)])))
+            first += len(document.sentences)
+        return rebuilt
 
 
 def _documents(texts: Sequence[str], names: Sequence[str], tokenized: Sequence[list[TokenizedSentence]],
-               analysed: Sequence[Any], parsed: Collection[int]) -> list[Document]:
-    """Stanza's sentences for a batch of texts, cut back into one Document per
-    text; `parsed` holds the batch positions of the sentences that were parsed."""
-    parsed = set(parsed)
+               analysed: Sequence[Any], *, parsed: bool) -> list[Document]:
+    """Stanza's sentences for a batch of texts, cut back into one Document per text."""
     documents = []
     position = 0
     for text, name, sentences in zip(texts, names, tokenized, strict=True):
-        built = tuple(
-            _build_sentence(index, tok, analysed[position + index], position + index in parsed)
-            for index, tok in enumerate(sentences)
-        )
+        built = tuple(_build_sentence(index, tok, analysed[position + index], parsed=parsed)
+                      for index, tok in enumerate(sentences))
         position += len(sentences)
         documents.append(Document(text=text, sentences=built, name=name))
     return documents
 
 
-def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: Any, parsed: bool) -> Sentence:
+def _build_sentence(index: int, tokenized: TokenizedSentence, analysed: Any, *, parsed: bool) -> Sentence:
     words = []
     for token, word in zip(tokenized.tokens, analysed.words, strict=True):
         ner = getattr(word.parent, "ner", None) or "O"

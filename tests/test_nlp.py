@@ -84,3 +84,40 @@ def test_fast_paths_give_stanzas_own_results(engine) -> None:
         written = "|".join(f"{k}={v}" for k, v in word.feats.items()) or "_"
         ids = feats.unit2id(written)
         assert feats.id2unit(ids) == type(feats).id2unit(feats, ids)
+
+
+def test_arc_labels_are_stanzas_scores_of_those_arcs(engine) -> None:
+    import torch
+
+    from quotes.nlp.mst import ArcLabeller
+
+    scorer = engine.pipeline.processors["depparse"].trainer.model.deprel
+    labeller = ArcLabeller(scorer)
+    outputs = torch.randn(2, 6, scorer.W1.in_features, generator=torch.Generator().manual_seed(5))
+    sentences, dependents, heads = torch.tensor([0, 0, 1, 1]), torch.tensor([1, 2, 3, 5]), torch.tensor([2, 0, 5, 4])
+    with torch.no_grad():
+        arcs = labeller.arcs(outputs, sentences, dependents, heads)
+        for row, (sentence, dependent, head) in enumerate(zip(sentences, dependents, heads, strict=True)):
+            every_pair = labeller.every_pair(outputs[sentence])
+            assert torch.allclose(arcs[row], every_pair[dependent, head], atol=1e-5)
+            stanzas = torch.log_softmax(scorer(outputs[sentence:sentence + 1], outputs[sentence:sentence + 1])[0], -1)
+            assert torch.allclose(every_pair, stanzas)
+
+
+def test_parser_and_lemmatizer_fast_paths_give_stanzas_own_analyses(engine) -> None:
+    """Stanza's own LemmaProcessor.process and GraphParser.predict (the class
+    methods under our per-instance replacements) on a fresh pipeline."""
+    from pathlib import Path
+
+    from quotes.nlp.engine import Engine
+
+    stanzas = Engine.load()
+    del stanzas.pipeline.processors["lemma"].process
+    del stanzas.pipeline.processors["depparse"].trainer.model.predict
+    text = (Path(__file__).parent.parent / "data" / "samples" / "kreml-gespraeche.txt").read_text(encoding="utf-8")
+    texts = [text, "Die Übergangsregierung der Quatschländer widersprach den Quatschländern vehement."]
+
+    def analysis(documents):
+        return [(w.text, w.lemma, w.upos, w.head, w.deprel) for d in documents for w in words_of(d)]
+
+    assert analysis(engine.analyse_many(texts)) == analysis(stanzas.analyse_many(texts))

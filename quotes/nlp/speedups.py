@@ -31,6 +31,9 @@ def install(pipeline: Any) -> None:
         feats = pipeline.processors["pos"].vocab["feats"]
         decode = cache(feats.id2unit)
         feats.id2unit = lambda ids: decode(tuple(ids))
+    lemmatizer = pipeline.processors.get("lemma")
+    if lemmatizer is not None and _dictionary_then_model(lemmatizer):
+        lemmatizer.process = _lemmatize(lemmatizer)
 
 
 def _plain_lookup(vocab: BaseVocab) -> bool:
@@ -50,3 +53,51 @@ def _fast_map(vocab: BaseVocab) -> Callable[[Iterable[Any]], list[int]]:
             return [ids.get(unit.lower() if unit is not None else None, unknown) for unit in units]
         return [ids.get(unit, unknown) for unit in units]
     return fast_map
+
+
+def _dictionary_then_model(processor: Any) -> bool:
+    """A lemmatizer that looks words up and runs its model on the rest (Stanza's usual set-up)."""
+    config = processor.config
+    return not processor.use_identity and config.get("ensemble_dict", False) and not config.get("dict_only", False) \
+        and not processor.trainer.has_contextual_lemmatizers()
+
+
+def _lemmatize(processor: Any) -> Callable[[Any], Any]:
+    """Stanza's LemmaProcessor.process for the dictionary-then-model set-up,
+    less two costs: it no longer prepares every word for the model before
+    choosing which words need it, and a word form with a given tag goes through
+    the model once per call however often it occurs."""
+    from stanza.models.common import doc
+    from stanza.models.lemma.data import DataLoader
+
+    trainer = processor.trainer
+    config = processor.config
+
+    def process(document: Any) -> Any:
+        word_tags = [tuple(pair) for pair in document.get([doc.TEXT, doc.UPOS])]
+        known = trainer.skip_seq2seq(word_tags)
+        unknown = list(dict.fromkeys(pair for pair, skip in zip(word_tags, known, strict=True) if not skip))
+        predicted: dict[tuple[str, str], str] = {}
+        if unknown:
+            first_of_each = set()
+            skip = []
+            for pair, is_known in zip(word_tags, known, strict=True):
+                skip.append(is_known or pair in first_of_each)
+                first_of_each.add(pair)
+            batches = DataLoader(document, config["batch_size"], config, vocab=processor.vocab, evaluation=True,
+                                 skip=skip, expand_unk_vocab=True)
+            lemmas, edits = [], []
+            for batch in batches:
+                batch_lemmas, batch_edits = trainer.predict(batch, config["beam_size"], batches.vocab)
+                lemmas += batch_lemmas
+                edits += batch_edits or []
+            lemmas = trainer.postprocess([word for word, _ in unknown], lemmas, edits=edits or None)
+            predicted = dict(zip(unknown, lemmas, strict=True))
+            if processor.store_results:
+                trainer.train_dict([(word, tag, lemma) for (word, tag), lemma in predicted.items()],
+                                   update_word_dict=False)
+        lemmas = trainer.ensemble(word_tags, [predicted.get(pair, "") for pair in word_tags])
+        document.set([doc.LEMMA], [lemma or "_" for lemma in lemmas])
+        return document
+
+    return process

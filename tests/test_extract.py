@@ -106,6 +106,44 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a separable particle written apart before the verb at the end of a "wie" clause
+    ("Wie die Notenbank in Rom bekannt gab, soll der Gouverneur allein entschieden haben.",
+     [("indirect", "Notenbank", "soll der Gouverneur allein entschieden haben")]),
+    # a clause opening with an article is no relative clause when its verb comes second
+    ("Die Kommission wird positiv gesehen, die Organisation bezweifelt aber, dass es dadurch zu Verbesserungen "
+     "kommt.", [("indirect", "Organisation", "dass es dadurch zu Verbesserungen kommt")]),
+    # "heißt es" with a content clause after it: the clause, not the source phrase before
+    ("In der Resolution, die am Montag angenommen wurde, heißt es, dass die Rechte der Kinder verletzt würden.",
+     [("indirect", "Resolution", "dass die Rechte der Kinder verletzt würden")]),
+    # a content noun in a support-verb construction
+    ("Die Gutachter kamen zu dem Ergebnis, dass die Brücke sicher sei.",
+     [("indirect", "Gutachter", "dass die Brücke sicher sei")]),
+    # a time before the verb is not its speaker
+    ("Ende Januar hatte der Verband angekündigt, den Vertrag zu kündigen.",
+     [("indirect", "Verband", "den Vertrag zu kündigen")]),
+])
+def test_particles_clauses_and_content_nouns(extractor, text, expected) -> None:
+    assert found(extractor, text) == expected
+
+
+@pytest.mark.parametrize(("text", "mention", "speaker"), [
+    # the statement stays in the mention as written; its owner is the speaker
+    ("Nach Angaben der Polizei wurden zwei Menschen verletzt.", "Angaben der Polizei", "Polizei"),
+    # an apposition belongs to the mention: a role after a name, a name after a role (particle past it)
+    ("Olli Rehn, EU-Erweiterungskommissar, sagte, die Verhandlungen würden fortgesetzt.",
+     "Olli Rehn, EU-Erweiterungskommissar", "Olli Rehn"),
+    ("Jetzt gab der Leiter der Kriminalpolizei, Andreas Huber, bekannt, dass das Handy eingeloggt war.",
+     "der Leiter der Kriminalpolizei, Andreas Huber", None),
+])
+def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
+    [quote] = extractor.extract(text)
+    assert quote.mention is not None and quote.mention.text == mention
+    assert text[quote.mention.start:quote.mention.end] == mention
+    if speaker is not None:
+        assert quote.speaker == speaker
+
+
 @pytest.mark.parametrize(("written", "name"), [
     ("Kremlsprecher Dmitri Pe\u00adskow", "Dmitri Peskow"),  # soft hyphen
     ("Ju\u0308rgen Mu\u0308ller", "Jürgen Müller"),  # NFD umlauts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from quotes.attribute.mention import document_names, find_mention, sentence_subject
+from quotes.attribute.mention import document_names, find_mention, sentence_subject, speaker_words
 from quotes.attribute.resolve import Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate
 from quotes.document import Document, Quote, Span
@@ -46,7 +46,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
                 and candidate.sentence > 0:
             mention_words = sentence_subject(document.sentences[candidate.sentence - 1], names)
             from_context = bool(mention_words)
-        resolution = resolver.resolve(mention_words)
+        resolution = resolver.resolve(speaker_words(mention_words))
         if from_context:
             resolution = Resolution(resolution.name, resolution.kind, "context")
         mention = None
@@ -63,7 +63,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
                 name = resolver.person_between(before.start, candidate.start)
                 if name is not None:
                     resolution = Resolution(name, "person", "context")
-        if candidate.speaker_side == "previous" and candidate.cue is not None:
+        if candidate.speaker_side == "previous" and candidate.cue is not None and mention is None:
             mention = Span(candidate.cue.start, candidate.cue.end,
                            document.text[candidate.cue.start:candidate.cue.end])  # "Demnach", as written
         cue = None

@@ -285,14 +285,62 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_forward(sentence, clause_start + 1))
     inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
     for option in options:
-        if option and (inside_allowed or _outside(option, candidate)):
-            return _owner_of_speech_noun(option)
+        if option and (inside_allowed or _outside(option, candidate)) and not _is_temporal(option):
+            apposition = _apposition(sentence, option)
+            return option + apposition if _outside(apposition, candidate) else option
     return []
 
 
-def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
+def _has_name(words: list[Word]) -> bool:
+    return any(w.upos == "PROPN" for w in words)
+
+
+def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """The apposition after a speaker's name or role, comma included: "Olli
+    Rehn, EU-Erweiterungskommissar, sagte …", "der Leiter der Studie, Paulo
+    Pinheiro, …": a role after a name, or a name after a role, that the next
+    comma or the verb closes (not a list: "Merkel, Scholz und Lindner")."""
+    comma = phrase[-1].id  # index of the word after the phrase
+    words = sentence.words
+    if comma + 1 >= len(words) or words[comma].text != ",":
+        return []
+    following = noun_phrase_forward(sentence, comma + 1)
+    if not following:
+        return []
+    after = sentence.word(following[-1].id + 1)
+    if after is None or after.text.lower() in {"und", "oder", "sowie"} or \
+            (after.text == "," and (nxt := sentence.word(after.id + 1)) is not None and nxt.text[:1].isupper()):
+        return []
+    has_role = any(is_role_noun(w) for w in following)
+    if (_has_name(phrase) and has_role and not _has_name(following)) or \
+            (not _has_name(phrase) and any(is_role_noun(w) for w in phrase) and _has_name(following) and not has_role):
+        return [words[comma], *following]
+    return []
+
+
+def speaker_words(mention: list[Word]) -> list[Word]:
+    """The words of a mention that say who spoke: the part with the name when
+    it has an apposition ("der Leiter der Studie, Paulo Pinheiro" → "Paulo
+    Pinheiro"), and the owner of a statement ("Angaben der Polizei" → "der
+    Polizei")."""
+    comma = next((index for index, word in enumerate(mention) if word.text == ","), None)
+    if comma is not None:
+        core, apposition = mention[:comma], mention[comma + 1:]
+        mention = apposition if _has_name(apposition) and not _has_name(core) else core
+    return owner_of_speech_noun(mention)
+
+
+def _is_temporal(words: list[Word]) -> bool:
+    """"vier Jahren", "Ende Januar", "am Montag": a time, which says nothing."""
+    nominal = [w for w in words if w.upos in _NAME_WORDS]
+    times = word_list("time_nouns.txt") | word_list("months.txt")
+    return bool(nominal) and all(w.text in times or w.lemma in times for w in nominal)
+
+
+def owner_of_speech_noun(words: list[Word]) -> list[Word]:
     """'einer Mitteilung des Militärs' → 'des Militärs': the speaker is the
-    owner of the statement, not the statement."""
+    owner of the statement, not the statement (which stays in the mention as
+    written, "Angaben der Polizei")."""
     nouns = word_list("speech_nouns.txt")
     for position, word in enumerate(words[:-1]):
         if word.text in nouns:

@@ -131,16 +131,26 @@ def is_stance_word(word: Word) -> bool:
 
 
 def _particle(sentence: Sentence, verb: Word) -> Word | None:
+    """The separable particle of a verb: after it in a main clause ("gab …
+    bekannt", past an apposition: "gab der Leiter, Andreas Huber, bekannt"),
+    or written apart right before it at the end of a clause ("wie die Bank
+    bekannt gab")."""
     for word in sentence.words:
         if word.head == verb.id and word.deprel in _PARTICLE_RELATIONS:
             return word
     particles = word_list("particles.txt")
+    before = sentence.word(verb.id - 1)
+    if before is not None and before.text.lower() in particles and before.upos not in {"ADP", "PRON", "DET"}:
+        return before
     following = sentence.words[verb.id:]
     for position, word in enumerate(following):
-        closes_clause = position + 1 == len(following) or following[position + 1].text in _CLAUSE_END
+        after = following[position + 1] if position + 1 < len(following) else None
+        closes_clause = after is None or after.text in _CLAUSE_END
         if word.xpos in _PARTICLE_TAGS or (closes_clause and word.text.lower() in particles):
             return word
-        if word.text in _CLAUSE_END or (word.upos in _VERBAL and word.is_finite):
+        apposition = word.text == "," and after is not None and (after.text[:1].isupper()
+                                                                  or after.text.lower() in particles)
+        if (word.text in _CLAUSE_END and not apposition) or (word.upos in _VERBAL and word.is_finite):
             break
     return None
 

@@ -385,7 +385,8 @@ def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
     while start > 0 and words[start - 1].text not in _BOUNDARY:
         start -= 1
     first = words[start].text.lower() if start < index else ""
-    return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or (start > 0 and first in _RELATIVE_PRONOUNS)
+    relative = start > 0 and first in _RELATIVE_PRONOUNS and _is_relative_clause(list(words[start:]))
+    return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or relative  # not "…, die Organisation bezweifelt, …"
 
 
 def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
@@ -456,7 +457,7 @@ def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue, direc
 
 def _heissen_candidate(sentence: Sentence, cue: Cue) -> Candidate | None:
     index = cue.head.id - 1
-    message = _message_before(sentence, index) or _message_after(sentence, max(w.id for w in cue.words))
+    message = _message_after(sentence, max(w.id for w in cue.words)) or _message_before(sentence, index)
     if message is None:
         return None
     return Candidate("indirect", message[0], message[1], sentence.index, cue, "heissen", "after")

@@ -267,3 +267,17 @@ def test_only_sentences_that_can_hold_speech_are_parsed(engine, extractor) -> No
     chosen = sentences_to_parse(engine.analyse(ARTICLE))
     assert chosen == {2, 4, 5}  # the quote, "Laut …", the Konjunktiv sentence and the one before it
     assert extractor.extract(ARTICLE) == quotes_in(engine.analyse(ARTICLE))
+
+
+def test_konjunktiv_of_an_ieren_verb_the_tagger_does_not_know() -> None:
+    from quotes.detect.spans import is_konjunktiv
+    from quotes.document import Word
+
+    def word(text: str, upos: str) -> Word:
+        return Word(id=1, text=text, lemma=text, upos=upos, xpos="_", feats={}, head=0, deprel="_", start=0,
+                    end=len(text))
+
+    assert is_konjunktiv(word("telefoniere", "ADV"))  # "Trump telefoniere mit Putin", tagged as an adverb
+    assert is_konjunktiv(word("sei", "AUX"))
+    assert not is_konjunktiv(word("telefoniert", "VERB"))
+    assert not is_konjunktiv(word("Papiere", "NOUN"))  # a noun, capitalised

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import quote_marks, word_list
 
@@ -13,10 +15,19 @@ def is_mark(word: Word) -> bool:
 
 
 def is_konjunktiv(word: Word) -> bool:
-    """A finite verb in the subjunctive, by the tagger or by its form."""
-    if word.upos not in {"VERB", "AUX"} and word.text.lower() not in word_list("konjunktiv.txt"):
-        return False
-    return word.is_subjunctive or word.text.lower() in word_list("konjunktiv.txt")
+    """A finite verb in the subjunctive, by the tagger or by its form (a
+    listed form, or a lowercase word with a listed ending, whatever its tag)."""
+    if _konjunktiv_form(word.text):
+        return True
+    return word.upos in {"VERB", "AUX"} and word.is_subjunctive
+
+
+@cache
+def _konjunktiv_form(text: str) -> bool:
+    forms = word_list("konjunktiv.txt")
+    endings = tuple(form[1:] for form in forms if form.startswith("-"))
+    lower = text.lower()
+    return lower in forms or (text.islower() and lower.endswith(endings) and len(lower) > 6)
 
 
 _FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}

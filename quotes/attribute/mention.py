@@ -327,7 +327,7 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     if comma is not None:
         core, apposition = mention[:comma], mention[comma + 1:]
         mention = apposition if _has_name(apposition) and not _has_name(core) else core
-    return owner_of_speech_noun(mention)
+    return _owner_of_speech_noun(mention)
 
 
 def _is_temporal(words: list[Word]) -> bool:
@@ -337,7 +337,7 @@ def _is_temporal(words: list[Word]) -> bool:
     return bool(nominal) and all(w.text in times or w.lemma in times for w in nominal)
 
 
-def owner_of_speech_noun(words: list[Word]) -> list[Word]:
+def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
     """'einer Mitteilung des Militärs' → 'des Militärs': the speaker is the
     owner of the statement, not the statement (which stays in the mention as
     written, "Angaben der Polizei")."""

@@ -122,8 +122,12 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     # a time before the verb is not its speaker
     ("Ende Januar hatte der Verband angekündigt, den Vertrag zu kündigen.",
      [("indirect", "Verband", "den Vertrag zu kündigen")]),
+    # a clause with any verb before a colon introduces its subject's words; a list after a colon is no quote
+    ("Die Firma Euryza hält die Kritik für ungerechtfertigt: „Wir müssen die Ware irgendwo zwischenlagern.“",
+     [("direct", "Firma Euryza", "Wir müssen die Ware irgendwo zwischenlagern.")]),
+    ("Die Zutaten sind einfach: „Mehl“, „Zucker“ und „Eier“.", []),
 ])
-def test_particles_clauses_and_content_nouns(extractor, text, expected) -> None:
+def test_cues_clauses_and_colons(extractor, text, expected) -> None:
     assert found(extractor, text) == expected
 
 

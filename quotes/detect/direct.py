@@ -92,6 +92,8 @@ def _cue_before_colon(document: Document, sentence: Sentence,
             return (cue, "subject"), sentence
     if clause and clause[-1].upos in {"PROPN", "NOUN", "PRON"}:
         return (Cue((before[-1],), "colon", ":"), "before"), sentence
+    if any(is_finite_verb(word) for word in clause):  # "Die Firma empfindet die Kritik als ungerecht: „…“"
+        return (Cue((before[-1],), "colon", ":"), "subject"), sentence
     return None
 
 

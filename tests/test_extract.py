@@ -139,6 +139,9 @@ def test_cues_clauses_and_colons(extractor, text, expected) -> None:
      "Olli Rehn, EU-Erweiterungskommissar", "Olli Rehn"),
     ("Jetzt gab der Leiter der Kriminalpolizei, Andreas Huber, bekannt, dass das Handy eingeloggt war.",
      "der Leiter der Kriminalpolizei, Andreas Huber", None),
+    # two subjects before the verb are one mention; the first is the speaker
+    ("Die Weltbank und der Währungsfonds gaben bekannt, dass sie neue Programme entwickeln wollen.",
+     "Die Weltbank und der Währungsfonds", "Weltbank"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

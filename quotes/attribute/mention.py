@@ -286,9 +286,29 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
     for option in options:
         if option and (inside_allowed or _outside(option, candidate)) and not _is_temporal(option):
-            apposition = _apposition(sentence, option)
-            return option + apposition if _outside(apposition, candidate) else option
+            for extension in (_apposition, _coordinated):
+                extra = extension(sentence, option)
+                if _outside(extra, candidate):
+                    option = option + extra
+            return option
     return []
+
+
+_COORDINATORS = {"und", "sowie"}
+
+
+def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """A second subject joined to the phrase right before the finite verb:
+    "Die IADB und der MIF geben bekannt, …" (not "Merkel und Scholz" as
+    objects: the verb must follow)."""
+    joiner = sentence.word(phrase[-1].id + 1)
+    if joiner is None or joiner.text.lower() not in _COORDINATORS:
+        return []
+    second = noun_phrase_forward(sentence, joiner.id)
+    verb = sentence.word(second[-1].id + 1) if second else None
+    if verb is None or not (verb.upos in {"VERB", "AUX"} and verb.is_finite):
+        return []
+    return [joiner, *second]
 
 
 def _has_name(words: list[Word]) -> bool:
@@ -323,6 +343,10 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     it has an apposition ("der Leiter der Studie, Paulo Pinheiro" → "Paulo
     Pinheiro"), and the owner of a statement ("Angaben der Polizei" → "der
     Polizei")."""
+    joiner = next((index for index, word in enumerate(mention) if word.text.lower() in _COORDINATORS
+                   and word.upos == "CCONJ"), None)
+    if joiner is not None:
+        mention = mention[:joiner]  # the first of two speakers
     comma = next((index for index, word in enumerate(mention) if word.text == ","), None)
     if comma is not None:
         core, apposition = mention[:comma], mention[comma + 1:]

@@ -88,6 +88,6 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
         if resolution.kind == "person":
             resolver.remember(candidate.start, resolution.name)
         quotes.append(quote)
-        if resolution.name is not None:
+        if resolution.name is not None or mention is not None:  # a speaker named, even if not resolved
             previous = (quote, candidate.sentence)
     return quotes

@@ -227,7 +227,7 @@ def sentence_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
                *(_subject_by_dependency(sentence, v) for v in verbs if v is not None),
                clause_subject(sentence, verb)]
     return next((o for o in options if o and (_is_personal(o, names) or o[0].upos == "DET")
-                 and o[0].text.lower() not in {"es", "das", "dies", "man"}), [])
+                 and not (len(o) == 1 and o[0].text.lower() in {"es", "das", "dies", "man"})), [])
 
 
 def find_mention(document: Document, candidate: Candidate, names: frozenset[str]) -> list[Word]:

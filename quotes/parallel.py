@@ -60,15 +60,21 @@ def extract_isolated(extractor: ExtractorLike, texts: list[str]) -> Result:
 
 
 class InProcess:
-    """Extraction in this process; the extractor is loaded on first use."""
+    """Extraction in this process; the extractor is loaded on first use, with
+    `threads` torch threads when given (else torch's default)."""
 
-    def __init__(self, load: Callable[[], ExtractorLike]) -> None:
+    def __init__(self, load: Callable[[], ExtractorLike], threads: int | None = None) -> None:
         self.load = load
+        self.threads = threads
         self.extractor: ExtractorLike | None = None
 
     def map(self, batches: Iterable[Batch], texts: Callable[[Batch], list[str]]) -> Iterator[tuple[Batch, Result]]:
         for batch in batches:
             if self.extractor is None:
+                if self.threads is not None:
+                    import torch
+
+                    torch.set_num_threads(self.threads)
                 self.extractor = self.load()
             yield batch, extract_isolated(self.extractor, texts(batch))
 
@@ -121,7 +127,7 @@ def open_extraction(load: Callable[[], ExtractorLike], *, workers: int = 1,
     if workers < 1:
         raise ValueError("workers must be 1 or more")
     if workers == 1:
-        yield InProcess(load)
+        yield InProcess(load, threads)
         return
     pool = Pool(load, workers, threads or max(1, cores() // workers))
     try:

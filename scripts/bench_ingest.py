@@ -1,7 +1,8 @@
 """Ingest throughput: articles per second and peak memory for 1 worker process
 (with both cores as torch threads, and with one thread), 2 worker processes
 and a Dask LocalCluster of 1 and 2 workers, plus the share of time in Stanza,
-the quote stages and the database.
+the quote stages and the database, and extraction alone in one process and
+in two side by side (what the cores allow, without start-up or writer).
 
     python scripts/bench_ingest.py --limit 60 --save bench-ingest.json
 
@@ -131,6 +132,44 @@ class TimedExtractor:
         return found
 
 
+def _extract_share(texts: list[str], start: Any, done: Any) -> None:
+    """In a spawned process: load the pipeline on one torch thread, wait for
+    the others, extract `texts`, report the seconds it took."""
+    import torch
+
+    torch.set_num_threads(1)
+    extractor = Extractor.load()
+    extractor.extract_many(texts[:4])  # warm-up
+    start.wait()
+    began = time.perf_counter()
+    for first in range(0, len(texts), 32):
+        extractor.extract_many(texts[first:first + 32])
+    done.put(time.perf_counter() - began)
+
+
+def side_by_side(texts: list[str]) -> dict[str, float]:
+    """The machine's own limit on scaling: extraction alone (no database, no
+    start-up) in one single-threaded process, then in two at once on the two
+    halves. When two processes are each slower than one alone, the cores
+    share something (caches, memory bandwidth) that more workers cannot add."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    rates = {}
+    for processes in (1, 2):
+        start, done = context.Barrier(processes), context.Queue()
+        shares = [texts[i::processes] for i in range(processes)]
+        workers = [context.Process(target=_extract_share, args=(share, start, done)) for share in shares]
+        for worker in workers:
+            worker.start()
+        seconds = [done.get() for _ in workers]
+        for worker in workers:
+            worker.join()
+        rates[processes] = len(texts) / max(seconds)
+    return {"one_process_articles_per_s": round(rates[1], 2), "two_processes_articles_per_s": round(rates[2], 2),
+            "speedup": round(rates[2] / rates[1], 2)}
+
+
 def stage_shares(feed: Path) -> dict[str, float]:
     timed = TimedExtractor()
     with tempfile.TemporaryDirectory() as folder:
@@ -168,6 +207,7 @@ def main() -> None:
                                               threads=max(1, psutil.cpu_count() // n), progress=first)
                 results.append(run(f"dask local:{n}", feed, len(texts), on_dask))
         shares = stage_shares(feed)
+    extraction = side_by_side(texts)
     def ratio(two: dict[str, Any], one: dict[str, Any], key: str) -> float:
         return round(two[key] / one[key], 2) if one[key] else 0.0
 
@@ -180,8 +220,9 @@ def main() -> None:
         speedups["dask 2 vs 1"] = ratio(results[4], results[3], "articles_per_s")
         speedups["dask 2 vs 1, steady"] = ratio(results[4], results[3], "steady_articles_per_s")
     summary = {"corpus": f"wikinews/train, first {len(texts)} articles", "cores": psutil.cpu_count(),
-               "runs": results, "speedup": speedups, "time_share_one_worker": shares}
-    print(json.dumps({"speedup": speedups, "time_share_one_worker": shares}))
+               "runs": results, "speedup": speedups, "time_share_one_worker": shares,
+               "extraction_side_by_side": extraction}
+    print(json.dumps({"speedup": speedups, "time_share_one_worker": shares, "extraction_side_by_side": extraction}))
     if args.save:
         args.save.write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
 

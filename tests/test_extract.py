@@ -139,6 +139,9 @@ def test_cues_clauses_and_colons(extractor, text, expected) -> None:
      "Olli Rehn, EU-Erweiterungskommissar", "Olli Rehn"),
     ("Jetzt gab der Leiter der Kriminalpolizei, Andreas Huber, bekannt, dass das Handy eingeloggt war.",
      "der Leiter der Kriminalpolizei, Andreas Huber", None),
+    # "wonach" reports what the noun before it says, not the subject of the verb
+    ("Das Ministerium wies Berichte der Zeitung zurück, wonach der Minister zurücktreten wolle.",
+     "Berichte der Zeitung", "Zeitung"),
     # two subjects before the verb are one mention; the first is the speaker
     ("Die Weltbank und der Währungsfonds gaben bekannt, dass sie neue Programme entwickeln wollen.",
      "Die Weltbank und der Währungsfonds", "Weltbank"),

@@ -262,6 +262,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(clause_subject(sentence, verb))
     elif cue.kind == "colon" or candidate.speaker_side == "before":
         before_comma = first - 2 if first > 1 and sentence.words[first - 1].text == "," else first - 1
+        while before_comma > 0 and (sentence.words[before_comma].upos in {"VERB", "AUX"}
+                                    or sentence.words[before_comma].text.lower() in word_list("particles.txt")):
+            before_comma -= 1  # "… wies Berichte der Zeitung zurück, wonach …"
         options.append(noun_phrase_backward(sentence, first - 1) or noun_phrase_backward(sentence, before_comma))
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))

@@ -410,10 +410,14 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
             finite = _finite_verb_of(sentence, index)
             message = _message_before(sentence, finite) if finite is not None else None
             route = "fronted"
-    if message is None:
-        return None
+    if message is None or _opens_with(sentence, message[0], "wonach"):
+        return None  # "… wies Berichte zurück, wonach …": what the reports say (see _wonach)
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _opens_with(sentence: Sentence, start: int, text: str) -> bool:
+    return any(w.start == start and w.text.lower() == text for w in sentence.words)
 
 
 def _finite_verb_of(sentence: Sentence, index: int) -> int | None:

@@ -215,10 +215,12 @@ def source_side(cue: Cue) -> str:
 
 
 def find_cues(sentence: Sentence) -> list[Cue]:
-    """All cues in a sentence, in order."""
+    """All cues in a sentence, in order; a word that is another cue's particle
+    is no cue of its own ("bekannt" of "hat … bekannt gegeben")."""
     cues = []
     for word in sentence.words:
         cue = verb_cue(sentence, word) or heissen_cue(sentence, word) or preposition_cue(word)
         if cue is not None:
             cues.append(cue)
-    return cues
+    particles = {id(word) for cue in cues for word in cue.words[1:] if cue.kind == "verb"}
+    return [cue for cue in cues if id(cue.head) not in particles]

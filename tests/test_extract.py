@@ -144,7 +144,7 @@ def test_cues_clauses_and_colons(extractor, text, expected) -> None:
      "Berichte der Zeitung", "Zeitung"),
     # a particle the tagger takes for a verb of its own ("bekannt" as "bekennen") is still the particle
     ("Die Gemeinschaft (IGDRB), die von der Industrie gegründet wurde, hat nun bekannt gegeben, dass keine Gefahr "
-     "bestehe.", "Die Gemeinschaft (IGDRB)", None),
+     "bestehe.", "Die Gemeinschaft (IGDRB)", "Gemeinschaft (IGDRB)"),
     # two subjects before the verb are one mention; the first is the speaker
     ("Die Weltbank und der Währungsfonds gaben bekannt, dass sie neue Programme entwickeln wollen.",
      "Die Weltbank und der Währungsfonds", "Weltbank"),

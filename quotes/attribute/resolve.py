@@ -267,7 +267,7 @@ def nominative(mention: list[Word]) -> str | None:
         return None
     head_index = next((i for i, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
     if head_index is None:
-        return " ".join(w.text for w in words)
+        return _joined([w.text for w in words])
     head = words[head_index]
     gender = "Plur" if head.feats.get("Number") == "Plur" else _gender_by_suffix(head.text) or head.feats.get("Gender")
     parts = []
@@ -278,7 +278,12 @@ def nominative(mention: list[Word]) -> str | None:
             parts.append(word.text)
     parts.append(head.lemma if head.upos == "NOUN" and head.lemma and head.lemma[:1].isupper() else head.text)
     parts.extend(w.text for w in words[head_index + 1:])
-    return " ".join(parts)
+    return _joined(parts)
+
+
+def _joined(parts: list[str]) -> str:
+    """Words with spaces between, none inside parentheses: "Gemeinschaft (IGDRB)"."""
+    return " ".join(parts).replace("( ", "(").replace(" )", ")")
 
 
 def _gender_by_suffix(noun: str) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,3 +62,15 @@ def guess_language(text: str) -> Guess:
     if hits[GERMAN] >= best_hits or best_hits < len(words) * 0.05:
         return Guess(GERMAN if hits[GERMAN] else None, NAMES[GERMAN])
     return Guess(best, NAMES.get(best, best))
+
+
+def foreign_phrase(words: Iterable[str]) -> bool:
+    """A phrase with function words of another language and none of German:
+    „Here it goes again“, „L’Alliance pour la Planète“ (a title or a name in
+    a German text, when nothing attributes it)."""
+    lowered = [word.lower() for word in words]
+    vocabularies = _words()
+    if any(word in vocabularies[GERMAN] for word in lowered):
+        return False
+    return any(word in vocabulary for language, vocabulary in vocabularies.items() if language != GERMAN
+               for word in lowered)

@@ -8,9 +8,11 @@ from quotes.detect.cues import Cue, find_cues, heissen_cue, verb_cue
 from quotes.detect.marks import QuotedSpan
 from quotes.detect.spans import is_finite_verb, is_mark, words_between
 from quotes.document import Document, Sentence, Word
+from quotes.language import foreign_phrase
 from quotes.lexicons import word_list
 
 MIN_STANDALONE_WORDS = 4
+FOREIGN_TITLE_WORDS = 8  # a foreign phrase this short in quotation marks is a title or a name
 TITLE_SMALL_WORD = 5  # lowercase words of a title: "am", "der", "zur", "of", "pour", "eines"
 
 
@@ -36,6 +38,8 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
     if previous.strip("(") in word_list("title_nouns.txt"):
         return True
     content = _content_words(inside)
+    if content and len(content) <= FOREIGN_TITLE_WORDS and foreign_phrase(w.text for w in content):
+        return True
     if not content or any(is_finite_verb(w) for w in content):
         return False
     capitalised = all(w.text[:1].isupper() or not w.text[:1].isalpha() for w in content)

@@ -110,6 +110,12 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     # a separable particle written apart before the verb at the end of a "wie" clause
     ("Wie die Notenbank in Rom bekannt gab, soll der Gouverneur allein entschieden haben.",
      [("indirect", "Notenbank", "soll der Gouverneur allein entschieden haben")]),
+    # a wie-clause closing the sentence reports the clause before it
+    ("Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.",
+     [("indirect", "Verband", "Die Vergabe wird die letzte sein")]),
+    # "als" before a noun opens a phrase, not a subordinate clause, when the verb comes second
+    ("Als Begründung gaben die Behörden an, in der Maschine seien zwei verdächtige Passagiere.",
+     [("indirect", "Behörde", "in der Maschine seien zwei verdächtige Passagiere")]),
     # a clause opening with an article is no relative clause when its verb comes second
     ("Die Kommission wird positiv gesehen, die Organisation bezweifelt aber, dass es dadurch zu Verbesserungen "
      "kommt.", [("indirect", "Organisation", "dass es dadurch zu Verbesserungen kommt")]),

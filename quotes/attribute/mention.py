@@ -103,8 +103,8 @@ def noun_phrase_backward(sentence: Sentence, last: int) -> list[Word]:
             start = opening
         else:
             break
-    if start > 0 and words[start - 1].upos == "ADP":
-        return []  # the object of a preposition ("am Dienstag"), not a subject
+    if start > 0 and (words[start - 1].upos == "ADP" or words[start - 1].text.lower() == "als"):
+        return []  # the object of a preposition ("am Dienstag", "als Begründung"), not a subject
     return list(words[start:last + 1])
 
 
@@ -141,7 +141,7 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
     index = start
     while index < len(words) and words[index].text not in _CLAUSE_BOUNDS:
         word = words[index]
-        if word.upos == "ADP" or word.text.lower() in {"am", "im", "zum", "zur", "beim", "vom"}:
+        if word.upos == "ADP" or word.text.lower() in {"am", "im", "zum", "zur", "beim", "vom", "als"}:
             phrase = noun_phrase_forward(sentence, index + 1)
             index += 1 + len(phrase)
             continue

@@ -386,7 +386,37 @@ def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
         start -= 1
     first = words[start].text.lower() if start < index else ""
     relative = start > 0 and first in _RELATIVE_PRONOUNS and _is_relative_clause(list(words[start:]))
+    if first in _SUBORDINATORS | _WH_WORDS and _verb_second(sentence, index):
+        return False  # "Als Begründung gaben die USA an, …": "als" opens a phrase here, not a clause
     return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or relative  # not "…, die Organisation bezweifelt, …"
+
+
+def _verb_second(sentence: Sentence, index: int) -> bool:
+    """The finite cue verb at `index` has more of its clause after it than
+    particles and verbs: a main clause, as a subordinate one ends with its verb."""
+    for word in sentence.words[index + 1:]:
+        if word.text in _BOUNDARY or word.upos == "PUNCT":
+            return False
+        if word.upos not in {"VERB", "AUX", "PART", "ADP"} and word.text.lower() not in word_list("particles.txt"):
+            return sentence.words[index].is_finite
+    return False
+
+
+def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """"…, wie der Verband am Montag bekannt gab.": a wie-clause that closes
+    the sentence reports the clause before it."""
+    words = sentence.words
+    start = index
+    while start > 0 and words[start - 1].text not in _BOUNDARY:
+        start -= 1
+    if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != ",":
+        return None
+    if any(w.text in _BOUNDARY for w in words[index + 1:_end_index(sentence)]):
+        return None
+    clause = [w for w in words[:start - 1] if not is_mark(w)]
+    if not any(is_finite_verb(w) for w in clause):
+        return None
+    return clause[0].start, clause[-1].end
 
 
 def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
@@ -399,6 +429,9 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     closes_wie_clause = after < len(words) and words[after].text == ","
     if first_word == "wie" and (index < 8 or closes_wie_clause):
         message = _message_after(sentence, after)
+        route = "wie"
+    elif (trailing := _trailing_wie(sentence, index)) is not None:
+        message = trailing
         route = "wie"
     elif _in_subordinate_clause(sentence, index):
         message = None

@@ -132,6 +132,9 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     ("Die Firma Euryza hält die Kritik für ungerechtfertigt: „Wir müssen die Ware irgendwo zwischenlagern.“",
      [("direct", "Firma Euryza", "Wir müssen die Ware irgendwo zwischenlagern.")]),
     ("Die Zutaten sind einfach: „Mehl“, „Zucker“ und „Eier“.", []),
+    # a name in quotation marks after an article, even with a verb in it, is no quote
+    ("Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, die Hilfe komme an.",
+     [("indirect", "Moritz Wohlrab", "die Hilfe komme an")]),
     # a foreign phrase in quotation marks is a title or a name unless the text attributes it
     ("Am Abend spielte die Band ihren Hit „Here it goes again“ vor 20.000 Fans.", []),
     ("„We will win this election“, sagte Trump am Montag.", [("direct", "Trump", "We will win this election")]),

@@ -38,18 +38,21 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
     if previous.strip("(") in word_list("title_nouns.txt"):
         return True
     content = _content_words(inside)
-    if content and len(content) <= FOREIGN_TITLE_WORDS and foreign_phrase(w.text for w in content):
+    if not content:
+        return False
+    if len(content) <= FOREIGN_TITLE_WORDS and foreign_phrase(w.text for w in content):
         return True
-    if not content or any(is_finite_verb(w) for w in content):
+    after_article = previous.lower() in word_list("articles_prepositions.txt")
+    title_case = content[0].text[:1].isupper() and all(
+        w.text[:1].isupper() or not w.text[:1].isalpha() or len(w.text) <= TITLE_SMALL_WORD for w in content)
+    if after_article and title_case and len(content) <= 6:
+        return True  # für die „BILD am Sonntag“, von der „Aktion Deutschland hilft“ (a verb in a name)
+    if any(is_finite_verb(w) for w in content):
         return False
     capitalised = all(w.text[:1].isupper() or not w.text[:1].isalpha() for w in content)
     if capitalised and len(content) <= 5:
         return True
-    after_article = previous.lower() in word_list("articles_prepositions.txt")
-    title_case = content[0].text[:1].isupper() and content[-1].text[:1].isupper() and all(
-        w.text[:1].isupper() or not w.text[:1].isalpha() or len(w.text) <= TITLE_SMALL_WORD for w in content)
-    if after_article and title_case and len(content) <= 6:
-        return True  # für die „BILD am Sonntag“
+    title_case = title_case and content[-1].text[:1].isupper()
     return title_case and 3 <= len(content) <= 8  # „Piper at the Gates of Dawn“, „Allianz zur Europäischen Integration“
 
 

@@ -132,6 +132,9 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     ("Die Firma Euryza hält die Kritik für ungerechtfertigt: „Wir müssen die Ware irgendwo zwischenlagern.“",
      [("direct", "Firma Euryza", "Wir müssen die Ware irgendwo zwischenlagern.")]),
     ("Die Zutaten sind einfach: „Mehl“, „Zucker“ und „Eier“.", []),
+    # a reported clause with its own verb around a long quoted part is one mixed quote
+    ("Er habe „nicht den Eindruck, dass sie es kann“, sagte Müller.",
+     [("mixed", "Müller", "Er habe „nicht den Eindruck, dass sie es kann“")]),
     # a name in quotation marks after an article, even with a verb in it, is no quote
     ("Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, die Hilfe komme an.",
      [("indirect", "Moritz Wohlrab", "die Hilfe komme an")]),

@@ -9,7 +9,7 @@ from quotes.detect.cues import Cue, find_cues
 from quotes.detect.direct import detect_direct
 from quotes.detect.indirect import detect_indirect
 from quotes.detect.marks import find_quoted_spans
-from quotes.detect.spans import trim
+from quotes.detect.spans import is_finite_verb, trim
 from quotes.document import Document
 
 __all__ = ["Candidate", "Cue", "detect", "find_cues"]
@@ -30,7 +30,7 @@ def detect(document: Document) -> list[Candidate]:
     kept_indirect = []
     for holder in indirect:
         covered = sum(max(0, min(e, holder.end) - max(s, holder.start)) for s, e in quoted)
-        if covered >= MIXED_SHARE * (holder.end - holder.start):
+        if covered >= MIXED_SHARE * (holder.end - holder.start) and not _verb_outside(document, holder, quoted):
             continue  # the words are a direct quote: that record stands
         if any(holder.start <= s and e <= holder.end for s, e in quoted):
             holder = replace(holder, type="mixed")
@@ -46,6 +46,16 @@ def detect(document: Document) -> list[Candidate]:
         if end > start:
             result.append(replace(candidate, start=start, end=end))
     return result
+
+
+def _verb_outside(document: Document, holder: Candidate, quoted: list[tuple[int, int]]) -> bool:
+    """The reported clause has its own finite verb outside the quotation
+    marks ("Er habe „nicht den Eindruck, …“"): a mixed quote, however long
+    the quoted part."""
+    return any(holder.start <= w.start and w.end <= holder.end and is_finite_verb(w)
+               and not any(s <= w.start < e for s, e in quoted)
+               for sentence in document.sentences if sentence.start < holder.end and holder.start < sentence.end
+               for w in sentence.words)
 
 
 def _in_markdown_image(text: str, offset: int) -> bool:

@@ -135,6 +135,10 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     # a reported clause with its own verb around a long quoted part is one mixed quote
     ("Er habe „nicht den Eindruck, dass sie es kann“, sagte Müller.",
      [("mixed", "Müller", "Er habe „nicht den Eindruck, dass sie es kann“")]),
+    # what someone called something, after an indefinite article, is a partial quote; a paper after "dem" is not
+    ("SPD-Innenexperte Dieter Wiefelspütz nannte den Bericht eine „Zeitungsente“.",
+     [("direct", "Dieter Wiefelspütz", "Zeitungsente")]),
+    ("Die Lage sei ernst, sagte der Minister dem „Spiegel“.", [("indirect", "Minister", "Die Lage sei ernst")]),
     # a name in quotation marks after an article, even with a verb in it, is no quote
     ("Moritz Wohlrab von der „Aktion Deutschland hilft“ sagte, die Hilfe komme an.",
      [("indirect", "Moritz Wohlrab", "die Hilfe komme an")]),

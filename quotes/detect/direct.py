@@ -56,6 +56,18 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
     return title_case and 3 <= len(content) <= 8  # „Piper at the Gates of Dawn“, „Allianz zur Europäischen Integration“
 
 
+_NAMING_WORDS = {"ein", "eine", "einen", "einem", "einer", "als"}
+
+
+def _named_as(document: Document, span: QuotedSpan) -> bool:
+    """„…“ after an indefinite article or "als" in a sentence with a speech
+    verb is what someone called something ("nannte den Bericht eine
+    „Zeitungsente“", "bezeichnete sie als „Knaller aus Karlsruhe“"), not a
+    name ("sagte er dem „Spiegel“")."""
+    before = document.text[:span.open_mark].rstrip().split()
+    return bool(before) and before[-1].lower() in _NAMING_WORDS
+
+
 def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
     """„…“, sagte X / „…“, so X / „…“, hieß es: the cue right after the quote."""
     following = [w for w in sentence.words if w.start > close_mark]
@@ -154,7 +166,7 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
         if verbless_colon and not _is_sentence_like(inside):
             continue  # "Codename: „Maelstrom“"
         if route in {"partial", "introduced"} and not _is_sentence_like(inside) \
-                and _looks_like_name_or_title(document, span, inside):
+                and _looks_like_name_or_title(document, span, inside) and not _named_as(document, span):
             continue
         cue, side = found if found else (None, "previous")
         if route == "after":

@@ -66,15 +66,19 @@ def _clause_is_speech(words: list[Word]) -> bool:
 def _has_zu_infinitive(words: list[Word]) -> bool:
     """"…, die Preise zu erhöhen" / "…, ihr Mandat niederzulegen": an
     infinitive clause reporting what someone announced, demanded or denied."""
-    particles = word_list("particles.txt")
-    for word, following in zip(words, [*words[1:], None], strict=True):
-        if word.text.lower() == "zu" and following is not None and following.upos in {"VERB", "AUX"}:
-            return True
-        text = word.text.lower()
-        if word.upos == "VERB" and text.endswith("en") and "zu" in text[2:-2]:
-            prefix = text[:text.index("zu", 2)]
-            if text.replace("zu", "", 1) == word.lemma.lower() or prefix in particles:
-                return True
+    return any(_is_zu_infinitive(words, index) for index in range(len(words)))
+
+
+def _is_zu_infinitive(words: list[Word], index: int) -> bool:
+    """The word at `index` is an infinitive with "zu": after "zu" ("zu
+    erhöhen") or with "zu" inside ("niederzulegen", "zuzugehen")."""
+    word = words[index]
+    text = word.text.lower()
+    if index > 0 and words[index - 1].text.lower() == "zu" and word.upos in {"VERB", "AUX"}:
+        return True
+    if word.upos == "VERB" and text.endswith("en") and "zu" in text[2:-2]:
+        prefix = text[:text.index("zu", 2)]
+        return text.replace("zu", "", 1) == word.lemma.lower() or prefix in word_list("particles.txt")
     return False
 
 
@@ -305,8 +309,9 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         clause = [w for w in words[comma + 1:stop] if w.upos != "PUNCT"]
         if len(clause) < 2 or _is_relative_clause(clause):
             continue
+        finite = any(is_finite_verb(w) and not _is_zu_infinitive(clause, i) for i, w in enumerate(clause))
         reported = clause[0].text.lower() in _CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
-            or (_has_zu_infinitive(clause) and not any(is_finite_verb(w) for w in clause))
+            or (_has_zu_infinitive(clause) and not finite)
         if reported:
             cue = Cue((word,), "predicate", word.lemma)
             return Candidate("indirect", words[comma + 1].start, words[stop - 1].end, sentence.index, cue,

@@ -110,6 +110,10 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     # a separable particle written apart before the verb at the end of a "wie" clause
     ("Wie die Notenbank in Rom bekannt gab, soll der Gouverneur allein entschieden haben.",
      [("indirect", "Notenbank", "soll der Gouverneur allein entschieden haben")]),
+    # a speech verb in a relative clause takes a zu-infinitive (its speaker is the antecedent), not the main clause
+    ("Ein neuer Vorschlag kam von Ägypten, das vorschlug, im Nahen Osten eine atomwaffenfreie Zone einzurichten.",
+     [("indirect", "Ägypten", "im Nahen Osten eine atomwaffenfreie Zone einzurichten")]),
+    ("Der Mann, der das sagte, ging danach nach Hause.", []),
     # a wie-clause closing the sentence reports the clause before it
     ("Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.",
      [("indirect", "Verband", "Die Vergabe wird die letzte sein")]),

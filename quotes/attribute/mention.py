@@ -17,6 +17,7 @@ _NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NAME_WORDS = {"NOUN", "PROPN", "X"}
 _SUBJECT_RELATIONS = {"nsubj"}
 _HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
+_RELATIVE_PRONOUNS = {"der", "die", "das", "welcher", "welche", "welches"}
 
 
 @cache
@@ -81,8 +82,9 @@ def _unpaired_mark(words: tuple[Word, ...], start: int, end: int) -> bool:
     return bool(marks) and is_mark(words[end - 1]) and len(marks) % 2 == 1
 
 
-def noun_phrase_backward(sentence: Sentence, last: int) -> list[Word]:
-    """The noun phrase ending at word index `last`."""
+def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bool = False) -> list[Word]:
+    """The noun phrase ending at word index `last`; unless
+    `after_preposition`, none that is the object of a preposition."""
     words = sentence.words
     if last < 0:
         return []
@@ -103,7 +105,8 @@ def noun_phrase_backward(sentence: Sentence, last: int) -> list[Word]:
             start = opening
         else:
             break
-    if start > 0 and (words[start - 1].upos == "ADP" or words[start - 1].text.lower() == "als"):
+    preposition = start > 0 and (words[start - 1].upos == "ADP" or words[start - 1].text.lower() == "als")
+    if preposition and not after_preposition:
         return []  # the object of a preposition ("am Dienstag", "als Begründung"), not a subject
     return list(words[start:last + 1])
 
@@ -256,6 +259,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_forward(sentence, 0))
     elif candidate.speaker_side == "previous":
         return []  # "Demnach …": the speaker is whoever spoke before
+    elif candidate.route == "subordinate":
+        options.append(_antecedent(sentence, cue.head) or clause_subject(sentence, cue.head))
     elif cue.kind == "colon" and (verb := _finite_verb_before(sentence, first)) is not None:
         options.append(_inverted_subject(sentence, verb, names))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
         options.append(_subject_by_dependency(sentence, verb))
@@ -312,6 +317,19 @@ def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     if verb is None or not (verb.upos in {"VERB", "AUX"} and verb.is_finite):
         return []
     return [joiner, *second]
+
+
+def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:
+    """The noun phrase a relative clause hangs on, for a cue verb in that
+    clause: "Ägypten, das vorschlug, …" → "Ägypten"."""
+    words = sentence.words
+    start = verb.id - 1
+    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
+        start -= 1
+    relative = words[start].feats.get("PronType") == "Rel" or words[start].text.lower() in _RELATIVE_PRONOUNS
+    if start < 2 or words[start - 1].text != "," or not relative:
+        return []
+    return noun_phrase_backward(sentence, start - 2, after_preposition=True)
 
 
 def _has_name(words: list[Word]) -> bool:

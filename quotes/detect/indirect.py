@@ -396,6 +396,20 @@ def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
     return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or relative  # not "…, die Organisation bezweifelt, …"
 
 
+def _bound_complement(sentence: Sentence, after: int) -> tuple[int, int] | None:
+    """After a cue that closes a subordinate or relative clause ("Ägypten,
+    das vorschlug, …"), only a dass/ob clause or a zu-infinitive can be what
+    was said: any other clause there is the sentence going on."""
+    message = _message_after(sentence, after)
+    if message is None:
+        return None
+    clause = [w for w in sentence.words if message[0] <= w.start and w.end <= message[1] and w.upos != "PUNCT"]
+    if clause and clause[0].text.lower() in _CLAUSE_OPENERS:
+        return message
+    finite = any(is_finite_verb(w) and not _is_zu_infinitive(clause, i) for i, w in enumerate(clause))
+    return message if _has_zu_infinitive(clause) and not finite else None
+
+
 def _verb_second(sentence: Sentence, index: int) -> bool:
     """The finite cue verb at `index` has more of its clause after it than
     particles and verbs: a main clause, as a subordinate one ends with its verb."""
@@ -439,7 +453,7 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
         message = trailing
         route = "wie"
     elif _in_subordinate_clause(sentence, index):
-        message = None
+        message = _bound_complement(sentence, after)
         route = "subordinate"
     else:
         message = _message_after(sentence, after)

@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from quotes.detect.candidates import Candidate
 from quotes.detect.cues import (
     Cue,
@@ -403,7 +405,13 @@ def _bound_complement(sentence: Sentence, after: int) -> tuple[int, int] | None:
     message = _message_after(sentence, after)
     if message is None:
         return None
-    clause = [w for w in sentence.words if message[0] <= w.start and w.end <= message[1] and w.upos != "PUNCT"]
+    inside = [w for w in sentence.words if message[0] <= w.start and w.end <= message[1]]
+    for comma, following in pairwise(inside):
+        if comma.text == "," and is_finite_verb(following):  # "…, dass er kam, flüchtete sie": the main clause
+            inside = inside[:inside.index(comma)]
+            message = (message[0], inside[-1].end)
+            break
+    clause = [w for w in inside if w.upos != "PUNCT"]
     if clause and clause[0].text.lower() in _CLAUSE_OPENERS:
         return message
     finite = any(is_finite_verb(w) and not _is_zu_infinitive(clause, i) for i, w in enumerate(clause))

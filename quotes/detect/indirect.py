@@ -71,6 +71,13 @@ def _has_zu_infinitive(words: list[Word]) -> bool:
     return any(_is_zu_infinitive(words, index) for index in range(len(words)))
 
 
+def _is_infinitive_clause(words: list[Word]) -> bool:
+    """A zu-infinitive clause with no finite verb of its own: "…, in der
+    Gesundheitspolitik auf die SPD zuzugehen"."""
+    infinitives = {index for index in range(len(words)) if _is_zu_infinitive(words, index)}
+    return bool(infinitives) and not any(is_finite_verb(w) for i, w in enumerate(words) if i not in infinitives)
+
+
 def _is_zu_infinitive(words: list[Word], index: int) -> bool:
     """The word at `index` is an infinitive with "zu": after "zu" ("zu
     erhöhen") or with "zu" inside ("niederzulegen", "zuzugehen")."""
@@ -311,9 +318,8 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         clause = [w for w in words[comma + 1:stop] if w.upos != "PUNCT"]
         if len(clause) < 2 or _is_relative_clause(clause):
             continue
-        finite = any(is_finite_verb(w) and not _is_zu_infinitive(clause, i) for i, w in enumerate(clause))
         reported = clause[0].text.lower() in _CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
-            or (_has_zu_infinitive(clause) and not finite)
+            or _is_infinitive_clause(clause)
         if reported:
             cue = Cue((word,), "predicate", word.lemma)
             return Candidate("indirect", words[comma + 1].start, words[stop - 1].end, sentence.index, cue,
@@ -412,10 +418,8 @@ def _bound_complement(sentence: Sentence, after: int) -> tuple[int, int] | None:
             message = (message[0], inside[-1].end)
             break
     clause = [w for w in inside if w.upos != "PUNCT"]
-    if clause and clause[0].text.lower() in _CLAUSE_OPENERS:
-        return message
-    finite = any(is_finite_verb(w) and not _is_zu_infinitive(clause, i) for i, w in enumerate(clause))
-    return message if _has_zu_infinitive(clause) and not finite else None
+    opens = bool(clause) and clause[0].text.lower() in _CLAUSE_OPENERS
+    return message if opens or _is_infinitive_clause(clause) else None
 
 
 def _verb_second(sentence: Sentence, index: int) -> bool:

@@ -59,6 +59,15 @@ def extract_isolated(extractor: ExtractorLike, texts: list[str]) -> Result:
         return results
 
 
+def load_with_threads(load: Callable[[], ExtractorLike], threads: int | None) -> ExtractorLike:
+    """Load the extractor after setting this process's torch threads (when given)."""
+    if threads is not None:
+        import torch
+
+        torch.set_num_threads(threads)
+    return load()
+
+
 class InProcess:
     """Extraction in this process; the extractor is loaded on first use, with
     `threads` torch threads when given (else torch's default)."""
@@ -71,11 +80,7 @@ class InProcess:
     def map(self, batches: Iterable[Batch], texts: Callable[[Batch], list[str]]) -> Iterator[tuple[Batch, Result]]:
         for batch in batches:
             if self.extractor is None:
-                if self.threads is not None:
-                    import torch
-
-                    torch.set_num_threads(self.threads)
-                self.extractor = self.load()
+                self.extractor = load_with_threads(self.load, self.threads)
             yield batch, extract_isolated(self.extractor, texts(batch))
 
 
@@ -157,8 +162,5 @@ def _exit_with_parent(parent: int) -> None:
 
 def _extract_in_worker(load: Callable[[], ExtractorLike], texts: list[str]) -> Result:
     if "extractor" not in _worker:
-        import torch
-
-        torch.set_num_threads(_worker["threads"])
-        _worker["extractor"] = load()
+        _worker["extractor"] = load_with_threads(load, _worker["threads"])
     return extract_isolated(_worker["extractor"], texts)

@@ -9,7 +9,7 @@ from functools import cache
 from quotes.attribute.resolve import is_role_noun
 from quotes.detect import Candidate
 from quotes.detect.cues import genitive_determiners
-from quotes.detect.spans import is_mark
+from quotes.detect.spans import COORDINATORS, RELATIVE_PRONOUNS, is_mark
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import table, word_list
 
@@ -17,7 +17,6 @@ _NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NAME_WORDS = {"NOUN", "PROPN", "X"}
 _SUBJECT_RELATIONS = {"nsubj"}
 _HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
-_RELATIVE_PRONOUNS = {"der", "die", "das", "welcher", "welche", "welches"}
 
 
 @cache
@@ -302,15 +301,12 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     return []
 
 
-_COORDINATORS = {"und", "sowie"}
-
-
 def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     """A second subject joined to the phrase right before the finite verb:
     "Die IADB und der MIF geben bekannt, …" (not "Merkel und Scholz" as
     objects: the verb must follow)."""
     joiner = sentence.word(phrase[-1].id + 1)
-    if joiner is None or joiner.text.lower() not in _COORDINATORS:
+    if joiner is None or joiner.text.lower() not in COORDINATORS:
         return []
     second = noun_phrase_forward(sentence, joiner.id)
     verb = sentence.word(second[-1].id + 1) if second else None
@@ -326,7 +322,7 @@ def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:
     start = verb.id - 1
     while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
         start -= 1
-    relative = words[start].feats.get("PronType") == "Rel" or words[start].text.lower() in _RELATIVE_PRONOUNS
+    relative = words[start].feats.get("PronType") == "Rel" or words[start].text.lower() in RELATIVE_PRONOUNS
     if start < 2 or words[start - 1].text != "," or not relative:
         return []
     return noun_phrase_backward(sentence, start - 2, after_preposition=True)
@@ -349,12 +345,17 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     if not following:
         return []
     after = sentence.word(following[-1].id + 1)
-    if after is None or after.text.lower() in {"und", "oder", "sowie"} or \
-            (after.text == "," and (nxt := sentence.word(after.id + 1)) is not None and nxt.text[:1].isupper()):
+    if after is None or after.text.lower() in COORDINATORS | {"oder"}:
         return []
-    has_role = any(is_role_noun(w) for w in following)
-    if (_has_name(phrase) and has_role and not _has_name(following)) or \
-            (not _has_name(phrase) and any(is_role_noun(w) for w in phrase) and _has_name(following) and not has_role):
+    next_word = sentence.word(after.id + 1)
+    if after.text == "," and next_word is not None and next_word.text[:1].isupper():
+        return []  # "Merkel, Scholz, Lindner …": a list
+
+    def role_only(words: list[Word]) -> bool:
+        return any(is_role_noun(w) for w in words) and not _has_name(words)
+
+    if (_has_name(phrase) and role_only(following)) or (role_only(phrase) and _has_name(following)
+                                                        and not any(is_role_noun(w) for w in following)):
         return [words[comma], *following]
     return []
 
@@ -364,7 +365,7 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     it has an apposition ("der Leiter der Studie, Paulo Pinheiro" → "Paulo
     Pinheiro"), and the owner of a statement ("Angaben der Polizei" → "der
     Polizei")."""
-    joiner = next((index for index, word in enumerate(mention) if word.text.lower() in _COORDINATORS
+    joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
                    and word.upos == "CCONJ"), None)
     if joiner is not None:
         mention = mention[:joiner]  # the first of two speakers
@@ -378,8 +379,13 @@ def speaker_words(mention: list[Word]) -> list[Word]:
 def _is_temporal(words: list[Word]) -> bool:
     """"vier Jahren", "Ende Januar", "am Montag": a time, which says nothing."""
     nominal = [w for w in words if w.upos in _NAME_WORDS]
-    times = word_list("time_nouns.txt") | word_list("months.txt")
+    times = _time_words()
     return bool(nominal) and all(w.text in times or w.lemma in times for w in nominal)
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    return word_list("time_nouns.txt") | word_list("months.txt")
 
 
 def _owner_of_speech_noun(words: list[Word]) -> list[Word]:

@@ -222,5 +222,5 @@ def find_cues(sentence: Sentence) -> list[Cue]:
         cue = verb_cue(sentence, word) or heissen_cue(sentence, word) or preposition_cue(word)
         if cue is not None:
             cues.append(cue)
-    particles = {id(word) for cue in cues for word in cue.words[1:] if cue.kind == "verb"}
-    return [cue for cue in cues if id(cue.head) not in particles]
+    particles = {word.id for cue in cues if cue.kind == "verb" for word in cue.words[1:]}
+    return [cue for cue in cues if cue.head.id not in particles]

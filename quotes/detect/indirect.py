@@ -17,16 +17,13 @@ from quotes.detect.cues import (
     source_side,
     verb_cue,
 )
-from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
+from quotes.detect.spans import COORDINATORS, RELATIVE_PRONOUNS, is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
 from quotes.nlp.engine import konjunktiv_one_form
 
 _CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
-_COORDINATORS = {"und", "sowie"}
-_RELATIVE_PRONOUNS = {"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
-                      "welches", "welchem", "welchen", "was", "wo", "womit", "wodurch", "woraufhin"}
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
 _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen"}
 ANAPHORIC_REACH = 2  # sentences back that "Das erklärte X" may point to
@@ -98,7 +95,7 @@ def _is_relative_clause(clause: list[Word]) -> bool:
     Without a finite verb, an article before a noun ("das Hallenbad zu
     schließen") is no relative pronoun."""
     first = clause[0]
-    if first.text.lower() not in _RELATIVE_PRONOUNS and first.feats.get("PronType") != "Rel":
+    if first.text.lower() not in RELATIVE_PRONOUNS and first.feats.get("PronType") != "Rel":
         return False
     for index, word in enumerate(clause[1:], start=1):
         if word.text in _BOUNDARY:
@@ -118,7 +115,7 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
         if words[index].text in _BOUNDARY and verb_cue(sentence, words[index + 1]) is not None \
                 and words[index + 1].feats.get("VerbForm") not in {"Inf", "Part"}:
             return index
-        if words[index].text.lower() in _COORDINATORS and _goes_on_indicative(words, index + 1, end):
+        if words[index].text.lower() in COORDINATORS and _goes_on_indicative(words, index + 1, end):
             return index
     return end
 
@@ -336,7 +333,7 @@ def _wonach(sentence: Sentence) -> Candidate | None:
         word = words[index]
         if words[index - 1].text != ",":
             continue
-        relative = word.text.lower() == "nach" and words[index + 1].text.lower() in _RELATIVE_PRONOUNS \
+        relative = word.text.lower() == "nach" and words[index + 1].text.lower() in RELATIVE_PRONOUNS \
             and any(is_speech_noun(w) for w in words[max(0, index - 4):index - 1])  # "Umfragen, nach denen …"
         if word.text.lower() != "wonach" and not relative:
             continue
@@ -398,7 +395,7 @@ def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
     while start > 0 and words[start - 1].text not in _BOUNDARY:
         start -= 1
     first = words[start].text.lower() if start < index else ""
-    relative = start > 0 and first in _RELATIVE_PRONOUNS and _is_relative_clause(list(words[start:]))
+    relative = start > 0 and first in RELATIVE_PRONOUNS and _is_relative_clause(list(words[start:]))
     if first in _SUBORDINATORS | _WH_WORDS and _verb_second(sentence, index):
         return False  # "Als Begründung gaben die USA an, …": "als" opens a phrase here, not a clause
     return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or relative  # not "…, die Organisation bezweifelt, …"

@@ -8,6 +8,9 @@ from quotes.document import Document, Sentence, Word
 from quotes.lexicons import quote_marks, word_list
 
 SENTENCE_PUNCT = set(".!?…;:")
+COORDINATORS = frozenset({"und", "sowie"})
+RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
+                               "welches", "welchem", "welchen", "was", "wo", "womit", "wodurch", "woraufhin"})
 
 
 def is_mark(word: Word) -> bool:
@@ -23,11 +26,15 @@ def is_konjunktiv(word: Word) -> bool:
 
 
 @cache
+def _konjunktiv_endings() -> tuple[str, ...]:
+    return tuple(form[1:] for form in word_list("konjunktiv.txt") if form.startswith("-"))
+
+
+@cache
 def _konjunktiv_form(text: str) -> bool:
-    forms = word_list("konjunktiv.txt")
-    endings = tuple(form[1:] for form in forms if form.startswith("-"))
     lower = text.lower()
-    return lower in forms or (text.islower() and lower.endswith(endings) and len(lower) > 6)
+    return lower in word_list("konjunktiv.txt") or (
+        text.islower() and lower.endswith(_konjunktiv_endings()) and len(lower) > 6)
 
 
 _FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}

@@ -75,15 +75,13 @@ def _lemmatize(processor: Any) -> Callable[[Any], Any]:
 
     def process(document: Any) -> Any:
         word_tags = [tuple(pair) for pair in document.get([doc.TEXT, doc.UPOS])]
-        known = trainer.skip_seq2seq(word_tags)
-        unknown = list(dict.fromkeys(pair for pair, skip in zip(word_tags, known, strict=True) if not skip))
+        skip, seen = [], set()  # known forms, and repeats of an unknown one: the model sees each once
+        for pair, known in zip(word_tags, trainer.skip_seq2seq(word_tags), strict=True):
+            skip.append(known or pair in seen)
+            seen.add(pair)
+        unknown = [pair for pair, skipped in zip(word_tags, skip, strict=True) if not skipped]
         predicted: dict[tuple[str, str], str] = {}
         if unknown:
-            first_of_each = set()
-            skip = []
-            for pair, is_known in zip(word_tags, known, strict=True):
-                skip.append(is_known or pair in first_of_each)
-                first_of_each.add(pair)
             batches = DataLoader(document, config["batch_size"], config, vocab=processor.vocab, evaluation=True,
                                  skip=skip, expand_unk_vocab=True)
             lemmas, edits = [], []

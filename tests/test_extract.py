@@ -101,12 +101,6 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Das Spiel endete spät. Danach gingen die Fans nach Hause.", []),
     # a relative clause after a noun of saying is not what was said
     ("Die Erklärung, die der Verein am Montag veröffentlichte, blieb ohne Folgen.", []),
-])
-def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
-    assert found(extractor, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
     # a separable particle written apart before the verb at the end of a "wie" clause
     ("Wie die Notenbank in Rom bekannt gab, soll der Gouverneur allein entschieden haben.",
      [("indirect", "Notenbank", "soll der Gouverneur allein entschieden haben")]),
@@ -150,7 +144,7 @@ def test_source_phrases_nouns_and_references(extractor, text, expected) -> None:
     ("Am Abend spielte die Band ihren Hit „Here it goes again“ vor 20.000 Fans.", []),
     ("„We will win this election“, sagte Trump am Montag.", [("direct", "Trump", "We will win this election")]),
 ])
-def test_cues_clauses_and_colons(extractor, text, expected) -> None:
+def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected
 
 

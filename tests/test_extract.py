@@ -143,6 +143,17 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a foreign phrase in quotation marks is a title or a name unless the text attributes it
     ("Am Abend spielte die Band ihren Hit „Here it goes again“ vor 20.000 Fans.", []),
     ("„We will win this election“, sagte Trump am Montag.", [("direct", "Trump", "We will win this election")]),
+    # a zu-infinitive opening with an article is what was said, not a relative clause
+    ("Die Gewerkschaft drohte, die Verhandlungen abzubrechen.",
+     [("indirect", "Gewerkschaft", "die Verhandlungen abzubrechen")]),
+    # a cue names its own speaker: without one found, it borrows none from the quote before
+    ("Der Minister Karl Weber sagte, die Lage sei ernst. Es wurde bekannt gegeben, dass die Schulen schließen.",
+     [("indirect", "Karl Weber", "die Lage sei ernst"), ("indirect", None, "dass die Schulen schließen")]),
+    # the subject of the sentence before reports a Konjunktiv sentence only when it can speak
+    ("Der Verband legte am Montag eine Bilanz vor. Die Umsätze seien im vergangenen Jahr gesunken.",
+     [("indirect", "Verband", "Die Umsätze seien im vergangenen Jahr gesunken")]),
+    ("Die Entwicklung der Preise überraschte viele. Die Umsätze seien im vergangenen Jahr gesunken.",
+     [("indirect", None, "Die Umsätze seien im vergangenen Jahr gesunken")]),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected
@@ -165,6 +176,24 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # two subjects before the verb are one mention; the first is the speaker
     ("Die Weltbank und der Währungsfonds gaben bekannt, dass sie neue Programme entwickeln wollen.",
      "Die Weltbank und der Währungsfonds", "Weltbank"),
+    # attributes the parse hangs on the nouns belong to the mention, not to the speaker (a spokesman
+    # speaks for his office)
+    ("Ein Sprecher der Botschaft in Berlin sagte am Montag, die Gespräche würden fortgesetzt.",
+     "Ein Sprecher der Botschaft in Berlin", "Botschaft"),
+    ("Nach Angaben einer russischen Quelle soll der Sprengsatz mit Metallteilen versehen gewesen sein.",
+     "Angaben einer russischen Quelle", "russische Quelle"),
+    # an apposition to a name the tagger did not tag as one
+    ("Günther Platter, der Verteidigungsminister Österreichs, sagte, man sei zufrieden.",
+     "Günther Platter, der Verteidigungsminister Österreichs", "Günther Platter"),
+    # a title in quotation marks keeps its marks and article; a medium's noun keeps the title after it
+    ("Die „Süddeutsche Zeitung“ berichtete, dass der Minister zurücktreten wolle.",
+     "Die „Süddeutsche Zeitung“", "Süddeutsche Zeitung"),
+    ("Die Wochenzeitung „Die Zeit“ berichtete, dass der Minister zurücktreten wolle.",
+     "Die Wochenzeitung „Die Zeit“", "Die Zeit"),
+    # a name the tagger took for an adverb; a web address as a source
+    ("Merkel hob dabei auch hervor, dass dies Arbeitsplätze sichern könnte.", "Merkel", "Merkel"),
+    ("Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.",
+     "t-online.de", "t-online.de"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

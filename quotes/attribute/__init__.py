@@ -54,16 +54,17 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             start, end = mention_words[0].start, mention_words[-1].end
             mention = Span(start, end, document.text[start:end])
         if resolution.name is None and not mention_words:
-            if previous is not None and candidate.sentence - previous[1] <= PREVIOUS_WINDOW:
+            borrows = candidate.cue is None or candidate.speaker_side == "previous"  # a cue names its own speaker
+            if borrows and previous is not None and candidate.sentence - previous[1] <= PREVIOUS_WINDOW:
                 earlier = previous[0]
                 resolution = Resolution(earlier.speaker, earlier.speaker_kind, "previous")
                 mention = earlier.mention
-            elif candidate.sentence > 0:
+            elif borrows and candidate.sentence > 0:
                 before = document.sentences[candidate.sentence - 1]
                 name = resolver.person_between(before.start, candidate.start)
                 if name is not None:
                     resolution = Resolution(name, "person", "context")
-        if candidate.speaker_side == "previous" and candidate.cue is not None and mention is None:
+        if candidate.speaker_side == "previous" and candidate.cue is not None:
             mention = Span(candidate.cue.start, candidate.cue.end,
                            document.text[candidate.cue.start:candidate.cue.end])  # "Demnach", as written
         cue = None

@@ -4,18 +4,20 @@ before 'zufolge', the speaker before a colon."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from quotes.attribute.resolve import is_role_noun
 from quotes.detect import Candidate
-from quotes.detect.cues import genitive_determiners
-from quotes.detect.spans import COORDINATORS, RELATIVE_PRONOUNS, is_mark
+from quotes.detect.cues import genitive_determiners, is_speech_noun
+from quotes.detect.spans import COORDINATORS, RELATIVE_PRONOUNS, attributes_end, is_mark, is_temporal
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import table, word_list
 
 _NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NAME_WORDS = {"NOUN", "PROPN", "X"}
 _SUBJECT_RELATIONS = {"nsubj"}
+_WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,4}")  # "t-online.de", "Spiegel.de" as a source
 _HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
 
 
@@ -31,8 +33,10 @@ def is_subject_pronoun(word: Word) -> bool:
 def _is_nominal(word: Word) -> bool:
     if word.text in word_list("sentence_starters.txt"):
         return False  # "Darüber", "Dabei": a small tagger may call them names
-    if word.upos in _NAME_WORDS:
+    if word.upos in _NAME_WORDS or _WEB_ADDRESS.fullmatch(word.text):
         return True
+    if word.upos == "ADV" and word.lemma[:1].isupper():
+        return True  # "Merkel hob hervor": a name the tagger took for an adverb keeps its capital in the lemma
     return word.text[:1].isupper() and word.upos in {"ADJ", "VERB"} and word.id > 1  # not "Relativierend fügt …"
 
 
@@ -168,6 +172,34 @@ def _is_personal(words: list[Word], names: frozenset[str]) -> bool:
     return any(w.upos == "PROPN" or w.text in names or is_subject_pronoun(w) or is_role_noun(w) for w in words)
 
 
+@cache
+def _speaker_endings() -> tuple[str, ...]:
+    return tuple(sorted((noun.lower() for noun in word_list("speaker_nouns.txt")), key=len, reverse=True))
+
+
+def is_speaker_noun(word: Word) -> bool:
+    """A noun of an institution, a group, a medium or a document that states
+    something: "Polizei", "Verteidigungsministerium", "Veranstalter"."""
+    nominal = word.upos in _NAME_WORDS or (word.upos == "ADJ" and word.text[:1].isupper())  # "Verantwortliche"
+    return nominal and word.text.lower().endswith(_speaker_endings())
+
+
+def can_speak(words: list[Word], names: frozenset[str]) -> bool:
+    """The phrase can name who spoke: a name, pronoun, role, institution,
+    group or statement; a title in quotation marks; an acronym ("die USA");
+    a short capitalised phrase without article, mostly a name ("Litauen",
+    "Günther Platter") or a bare plural of people ("Datenschützer"); or a group
+    without a noun ("Einige", "Die beiden"). Not "die Entwicklung" or
+    "vier Behandlungsmethoden"."""
+    if _is_personal(words, names) or any(is_speaker_noun(w) or is_speech_noun(w) or is_mark(w) for w in words):
+        return True
+    if any(len(w.text) > 1 and w.text.isupper() for w in words):
+        return True
+    if words[0].feats.get("PronType") == "Ind" or not any(w.upos in _NAME_WORDS for w in words):
+        return True  # "Einige der Moslems", "Die beiden"
+    return words[0].text[:1].isupper() and not any(w.upos == "DET" for w in words) and len(words) <= 3
+
+
 def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> list[Word]:
     """The personal noun phrase right after a finite verb (past "sich" and
     adverbs) when the prefield holds no person: in German V2 the subject
@@ -228,7 +260,7 @@ def sentence_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
     options = [_inverted_subject(sentence, verb, names),
                *(_subject_by_dependency(sentence, v) for v in verbs if v is not None),
                clause_subject(sentence, verb)]
-    return next((o for o in options if o and (_is_personal(o, names) or o[0].upos == "DET")
+    return next((o for o in options if o and can_speak(o, names)
                  and not (len(o) == 1 and o[0].text.lower() in {"es", "das", "dies", "man"})), [])
 
 
@@ -291,14 +323,50 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         clause_start = next((i for i in range(head - 1, -1, -1) if sentence.words[i].text in {",", ":"}), -1)
         options.append(noun_phrase_forward(sentence, clause_start + 1))
     inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
+    guessed = cue.kind in {"verb", "colon"}  # the speaker is found by position, not named by a source phrase
     for option in options:
-        if option and (inside_allowed or _outside(option, candidate)) and not _is_temporal(option):
-            for extension in (_apposition, _coordinated):
+        if not option or (guessed and not can_speak(option, names)):
+            continue
+        if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
+            titled = _with_title(sentence, option)
+            option = titled if inside_allowed or _outside(titled, candidate) else option
+            for extension in (_attributes, _apposition, _coordinated):
                 extra = extension(sentence, option)
                 if _outside(extra, candidate):
                     option = option + extra
             return option
     return []
+
+
+TITLE_REACH = 10  # words from an opening quotation mark to its closing one in a title
+
+
+def _with_title(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """A name in quotation marks keeps its marks and article ("Süddeutsche
+    Zeitung" → "Die „Süddeutsche Zeitung“"), and a medium's noun keeps the
+    title after it ("Die Wochenzeitung" → "Die Wochenzeitung „Die Zeit“")."""
+    words = sentence.words
+    first, last = phrase[0].id - 1, phrase[-1].id - 1
+    before = words[first - 1] if first > 0 else None
+    after = words[last + 1] if last + 1 < len(words) else None
+    if after is None or not is_mark(after) or any(is_mark(w) for w in phrase):
+        return phrase
+    if before is not None and is_mark(before):
+        start = first - 1
+        while start > 0 and words[start - 1].upos in {"DET", "ADJ"}:
+            start -= 1
+        return list(words[start:last + 2])
+    if not is_speaker_noun(words[last]) or last + 2 >= len(words) or not words[last + 2].text[:1].isupper():
+        return phrase
+    close = next((i for i in range(last + 3, min(last + TITLE_REACH, len(words))) if is_mark(words[i])), None)
+    return list(words[first:close + 1]) if close is not None else phrase
+
+
+def _attributes(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """The prepositional attributes of the phrase's nouns: "Ein Sprecher des
+    Weißen Hauses" + "in Washington"."""
+    start, end = phrase[0].id - 1, phrase[-1].id
+    return list(sentence.words[end:attributes_end(sentence, start, end)])
 
 
 def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
@@ -328,8 +396,28 @@ def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:
     return noun_phrase_backward(sentence, start - 2, after_preposition=True)
 
 
-def _has_name(words: list[Word]) -> bool:
-    return any(w.upos == "PROPN" for w in words)
+def _head(words: list[Word]) -> Word | None:
+    """The first noun or name of a phrase, past its article and adjectives."""
+    return next((w for w in words if w.upos in _NAME_WORDS), None)
+
+
+def _is_name(words: list[Word]) -> bool:
+    """The phrase is a name: its head is tagged as one, or it is a short run
+    of capitalised words without article or role ("Günther Platter", which a
+    small tagger may call an adjective and a noun)."""
+    core = [w for w in words if w.upos != "PUNCT"]
+    head = _head(core)
+    if head is None or is_role_noun(head):
+        return False
+    capitalised = all(w.text[:1].isupper() and w.upos != "DET" for w in core)
+    return head.upos == "PROPN" or (capitalised and 2 <= len(core) <= 4)
+
+
+def _describes(words: list[Word]) -> bool:
+    """The phrase says what someone is: its head is a role or agent noun
+    ("der Verteidigungsminister Österreichs", "Gründer der Rockband")."""
+    head = _head(words)
+    return head is not None and not _is_name(words) and (is_role_noun(head) or is_speaker_noun(head))
 
 
 def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
@@ -344,18 +432,14 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     following = noun_phrase_forward(sentence, comma + 1)
     if not following:
         return []
+    following += _attributes(sentence, following)  # "ein Anwalt des Council | in Washington"
     after = sentence.word(following[-1].id + 1)
     if after is None or after.text.lower() in COORDINATORS | {"oder"}:
         return []
     next_word = sentence.word(after.id + 1)
     if after.text == "," and next_word is not None and next_word.text[:1].isupper():
         return []  # "Merkel, Scholz, Lindner …": a list
-
-    def role_only(words: list[Word]) -> bool:
-        return any(is_role_noun(w) for w in words) and not _has_name(words)
-
-    if (_has_name(phrase) and role_only(following)) or (role_only(phrase) and _has_name(following)
-                                                        and not any(is_role_noun(w) for w in following)):
+    if (_is_name(phrase) and _describes(following)) or (_describes(phrase) and _is_name(following)):
         return [words[comma], *following]
     return []
 
@@ -363,8 +447,9 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
 def speaker_words(mention: list[Word]) -> list[Word]:
     """The words of a mention that say who spoke: the part with the name when
     it has an apposition ("der Leiter der Studie, Paulo Pinheiro" → "Paulo
-    Pinheiro"), and the owner of a statement ("Angaben der Polizei" → "der
-    Polizei")."""
+    Pinheiro"), without prepositional attributes ("die Notenbank in Rom" →
+    "die Notenbank"), and the owner of a statement ("Angaben der Polizei" →
+    "der Polizei")."""
     joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
                    and word.upos == "CCONJ"), None)
     if joiner is not None:
@@ -372,20 +457,12 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     comma = next((index for index, word in enumerate(mention) if word.text == ","), None)
     if comma is not None:
         core, apposition = mention[:comma], mention[comma + 1:]
-        mention = apposition if _has_name(apposition) and not _has_name(core) else core
+        mention = apposition if _is_name(apposition) and not _is_name(core) else core
+    attribute = next((index for index, word in enumerate(mention) if index and word.upos == "ADP"
+                      and word.text.lower() not in {"von", "vom"} and mention[index - 1].upos in _NAME_WORDS), None)
+    if attribute is not None:
+        mention = mention[:attribute]  # "die Notenbank in Rom": the bank
     return _owner_of_speech_noun(mention)
-
-
-def _is_temporal(words: list[Word]) -> bool:
-    """"vier Jahren", "Ende Januar", "am Montag": a time, which says nothing."""
-    nominal = [w for w in words if w.upos in _NAME_WORDS]
-    times = _time_words()
-    return bool(nominal) and all(w.text in times or w.lemma in times for w in nominal)
-
-
-@cache
-def _time_words() -> frozenset[str]:
-    return word_list("time_nouns.txt") | word_list("months.txt")
 
 
 def _owner_of_speech_noun(words: list[Word]) -> list[Word]:

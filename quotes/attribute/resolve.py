@@ -272,7 +272,7 @@ def nominative(mention: list[Word]) -> str | None:
     gender = "Plur" if head.feats.get("Number") == "Plur" else _gender_by_suffix(head.text) or head.feats.get("Gender")
     parts = []
     for word in words[:head_index]:
-        if word.upos == "ADJ" and word.lemma and word.lemma[:1].islower():
+        if word.upos == "ADJ" and word.lemma[:1].islower() and word.text[:1].islower():  # not "Hans-Jürgen"
             parts.append(word.lemma + _STRONG_ENDINGS.get(gender or "Masc", "e"))
         else:
             parts.append(word.text)

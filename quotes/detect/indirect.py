@@ -17,7 +17,14 @@ from quotes.detect.cues import (
     source_side,
     verb_cue,
 )
-from quotes.detect.spans import COORDINATORS, RELATIVE_PRONOUNS, is_finite_verb, is_konjunktiv, is_mark
+from quotes.detect.spans import (
+    COORDINATORS,
+    RELATIVE_PRONOUNS,
+    attributes_end,
+    is_finite_verb,
+    is_konjunktiv,
+    is_mark,
+)
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
 from quotes.nlp.engine import konjunktiv_one_form
@@ -100,7 +107,7 @@ def _is_relative_clause(clause: list[Word]) -> bool:
     for index, word in enumerate(clause[1:], start=1):
         if word.text in _BOUNDARY:
             break
-        if is_finite_verb(word):
+        if is_finite_verb(word) and not _is_zu_infinitive(clause, index):
             following = clause[index + 1] if index + 1 < len(clause) else None
             return following is None or following.text in _BOUNDARY
     following = clause[1] if len(clause) > 1 else None
@@ -191,7 +198,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
                 index = close + 1
                 continue
         break
-    return index if seen_noun else start
+    return attributes_end(sentence, start, index) if seen_noun else start
 
 
 def _continues_source_phrase(sentence: Sentence, index: int, genitive: frozenset[str]) -> bool:

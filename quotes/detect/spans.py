@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from quotes.detect.cues import genitive_determiners
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import quote_marks, word_list
 
@@ -75,6 +76,58 @@ def trim(document: Document, start: int, end: int) -> tuple[int, int]:
             start += 1
             continue
         return start, end
+
+
+_PHRASE_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
+_NOUNS = {"NOUN", "PROPN", "X"}
+
+
+def is_temporal(words: list[Word]) -> bool:
+    """"vier Jahren", "Ende Januar", "am Montag": a time, which says nothing."""
+    nominal = [w for w in words if w.upos in _NOUNS]
+    times = _time_words()
+    return bool(nominal) and all(w.text in times or w.lemma in times for w in nominal)
+
+
+@cache
+def _time_words() -> frozenset[str]:
+    return word_list("time_nouns.txt") | word_list("months.txt")
+
+
+def attributes_end(sentence: Sentence, start: int, end: int) -> int:
+    """The end (word index) of the noun phrase at [start, end) with the
+    attributes that the parse hangs on its nouns, with or without a
+    preposition: "Ein Sprecher des Weißen Hauses | in Washington", "Der
+    Vertreter der Arbeitgeber | im Aufsichtsrat der Bundesagentur | für Arbeit
+    (BA)", "Angaben | einer russischen Quelle". A time ("am Montag") or a
+    phrase that belongs to the verb ends it."""
+    words = sentence.words
+    inside = {word.id for word in words[start:end]}
+    while end < len(words) and words[end].upos in _PHRASE_WORDS | {"ADP"}:
+        following = end + 1
+        while following < len(words) and words[following].upos in _PHRASE_WORDS:
+            following += 1
+        if following < len(words) and words[following].text == "(":
+            close = next((i for i in range(following, min(following + 6, len(words))) if words[i].text == ")"), None)
+            following = close + 1 if close is not None else following
+        preposition = words[end].upos == "ADP"
+        phrase = list(words[end + preposition:following])
+        if not preposition and not _is_genitive(phrase):
+            break
+        attached = any(w.upos in _NOUNS and w.deprel == "nmod" and w.head in inside for w in phrase)
+        if not attached or is_temporal(phrase):
+            break
+        inside |= {word.id for word in words[end:following]}
+        end = following
+    return end
+
+
+def _is_genitive(phrase: list[Word]) -> bool:
+    """A genitive attribute ("des Ministeriums", "einer russischen Quelle"),
+    not an object ("den Fluggast")."""
+    opening = phrase[0].text.lower()
+    return opening in genitive_determiners(unambiguous=True) or (
+        opening not in {"den", "dem"} and any(w.upos in _NOUNS and w.feats.get("Case") == "Gen" for w in phrase))
 
 
 def words_between(sentence: Sentence, start: int, end: int) -> list[Word]:

@@ -154,6 +154,9 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Verband", "Die Umsätze seien im vergangenen Jahr gesunken")]),
     ("Die Entwicklung der Preise überraschte viele. Die Umsätze seien im vergangenen Jahr gesunken.",
      [("indirect", None, "Die Umsätze seien im vergangenen Jahr gesunken")]),
+    # a direct quote that fills a source phrase's clause takes its cue; "seiner" is the person named before
+    ("Der Premier John Key sprach von einer Katastrophe. Seiner Ansicht nach „sind wir Zeugen eines schwarzen "
+     "Tages“.", [("direct", "John Key", "sind wir Zeugen eines schwarzen Tages")]),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected

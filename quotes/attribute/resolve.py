@@ -54,6 +54,11 @@ def _pronoun_genders() -> dict[str, str]:
 
 
 @cache
+def _possessives() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("possessives.tsv")}
+
+
+@cache
 def _not_names() -> frozenset[str]:
     """Capitalised words a small tagger may call names: sentence starters, "Laut"."""
     cues = {row[0].capitalize() for row in table("source_prepositions.tsv")}
@@ -252,7 +257,12 @@ class Resolver:
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
         if len(nouns) == 1 and is_speech_noun(nouns[0]):
-            return Resolution(None, None, "none")  # "seiner Ansicht nach": a statement, not who made it
+            owner = _possessives().get(mention[0].lemma.lower()) if mention[0].feats.get("Poss") == "Yes" else None
+            if owner is not None:  # "seiner Ansicht nach": his, like "er"
+                gender = _pronoun_genders()[owner]
+                name = self._recent_person(offset, gender if gender in {"m", "f"} else None)
+                return Resolution(name, "person" if name else None, "pronoun")
+            return Resolution(None, None, "none")  # "nach Ansicht" alone: a statement, not who made it
         return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")
 
 

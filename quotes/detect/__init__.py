@@ -28,15 +28,18 @@ def detect(document: Document) -> list[Candidate]:
     indirect = detect_indirect(document, [(c.start, c.end) for c in direct])
     quoted = [(q.start, q.end) for q in quoted_spans if q.depth == 0]
     kept_indirect = []
+    yielded: list[Candidate] = []
     for holder in indirect:
         covered = sum(max(0, min(e, holder.end) - max(s, holder.start)) for s, e in quoted)
         if covered >= MIXED_SHARE * (holder.end - holder.start) and not _verb_outside(document, holder, quoted):
+            yielded.append(holder)
             continue  # the words are a direct quote: that record stands
         if any(holder.start <= s and e <= holder.end for s, e in quoted):
             holder = replace(holder, type="mixed")
         kept_indirect.append(holder)
     indirect = kept_indirect
-    direct = [d for d in direct if not any(h.start <= d.start and d.end <= h.end for h in indirect)]
+    direct = [_with_cue_of(d, yielded) for d in direct if not any(h.start <= d.start and d.end <= h.end
+                                                                   for h in indirect)]
     result = []
     for candidate in sorted(direct + indirect, key=lambda c: c.start):
         if _in_markdown_image(document.text, candidate.start):
@@ -46,6 +49,18 @@ def detect(document: Document) -> list[Candidate]:
         if end > start:
             result.append(replace(candidate, start=start, end=end))
     return result
+
+
+def _with_cue_of(quote: Candidate, holders: list[Candidate]) -> Candidate:
+    """A direct quote without a cue of its own takes the cue of the indirect
+    clause that it fills ("Seiner Ansicht nach „…“", "Laut Polizei „…“")."""
+    if quote.cue is not None:
+        return quote
+    for holder in holders:
+        if holder.start <= quote.start + 1 and quote.end - 1 <= holder.end and holder.cue is not None:
+            return replace(quote, cue=holder.cue, route=holder.route, speaker_side=holder.speaker_side,
+                           sentence=holder.sentence, continues=False)
+    return quote
 
 
 def _verb_outside(document: Document, holder: Candidate, quoted: list[tuple[int, int]]) -> bool:

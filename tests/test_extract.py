@@ -155,6 +155,11 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Die Entwicklung der Preise überraschte viele. Die Umsätze seien im vergangenen Jahr gesunken.",
      [("indirect", None, "Die Umsätze seien im vergangenen Jahr gesunken")]),
     # a direct quote that fills a source phrase's clause takes its cue; "seiner" is the person named before
+    # after a quote that ends with its own "!" the comma before the verb may be missing
+    ("„Komm sofort her!“ rief der Trainer Hans Kurz.", [("direct", "Hans Kurz", "Komm sofort her!")]),
+    # "Und weiter:" names nobody: the words go on being the last speaker's
+    ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
+     [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),
     ("Der Premier John Key sprach von einer Katastrophe. Seiner Ansicht nach „sind wir Zeugen eines schwarzen "
      "Tages“.", [("direct", "John Key", "sind wir Zeugen eines schwarzen Tages")]),
 ])

@@ -8,11 +8,13 @@ from functools import cache
 from quotes.attribute.mention import document_names, find_mention, sentence_subject, speaker_words
 from quotes.attribute.resolve import Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate
-from quotes.document import Document, Quote, Span
+from quotes.detect.spans import is_mark
+from quotes.document import Document, Quote, Span, Word
 from quotes.lexicons import data_dir
 
 __all__ = ["Resolution", "Resolver", "attribute", "confidence", "find_mention", "nominative"]
 
+BARE_COLON_WORDS = 3  # "Und weiter:", "Dazu:" before a colon introduce the last speaker's words
 PREVIOUS_WINDOW = 3  # sentences back that a quote without a cue may borrow a speaker from
 
 
@@ -30,6 +32,20 @@ def confidence(candidate: Candidate, how: str) -> float:
         if key in table:
             return table[key]
     return table["default"]
+
+
+def _bare_colon(document: Document, candidate: Candidate) -> bool:
+    """The cue is a colon after a few words with no noun or pronoun: "Und weiter: „…“"."""
+    cue = candidate.cue
+    if cue is None or cue.kind != "colon":
+        return False
+    sentence = document.sentences[candidate.sentence]
+    before: list[Word] = []
+    for word in sentence.words:
+        if word.end > cue.start:
+            break
+        before = [] if word.upos == "PUNCT" or is_mark(word) else [*before, word]  # this clause only
+    return len(before) <= BARE_COLON_WORDS and not any(w.upos in {"NOUN", "PROPN", "PRON"} for w in before)
 
 
 def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
@@ -54,7 +70,8 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             start, end = mention_words[0].start, mention_words[-1].end
             mention = Span(start, end, document.text[start:end])
         if resolution.name is None and not mention_words:
-            borrows = candidate.cue is None or candidate.speaker_side == "previous"  # a cue names its own speaker
+            borrows = candidate.cue is None or candidate.speaker_side == "previous" \
+                or _bare_colon(document, candidate)  # any other cue names its own speaker
             if borrows and previous is not None and candidate.sentence - previous[1] <= PREVIOUS_WINDOW:
                 earlier = previous[0]
                 resolution = Resolution(earlier.speaker, earlier.speaker_kind, "previous")

@@ -69,20 +69,27 @@ def _named_as(document: Document, span: QuotedSpan) -> bool:
 
 
 def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
-    """„…“, sagte X / „…“, so X / „…“, hieß es: the cue right after the quote."""
+    """„…“, sagte X / „…“, so X / „…“, hieß es: the cue right after the quote;
+    after a quote that ends with its own ! ? or . the comma may be missing
+    („…!“ rief er)."""
     following = [w for w in sentence.words if w.start > close_mark]
     while following and (is_mark(following[0]) or following[0].text in {"!", "?", "."}):
         following = following[1:]
-    if len(following) < 2 or following[0].text not in {",", "–", "—", "-"}:
+    ends_itself = any(w.end == close_mark and w.text in {"!", "?", "."} for w in sentence.words)
+    if following and following[0].text in {",", "–", "—", "-"}:
+        following = following[1:]
+    elif not (ends_itself and following and following[0].text[:1].islower()):
+        return None  # „Die Zeit“ berichtete: a title as the subject
+    if not following:
         return None
-    first = following[1]
+    first = following[0]
     cue = verb_cue(sentence, first) or heissen_cue(sentence, first)
     if cue is not None:
         return cue, "after"
-    if first.text.lower() == "so" and len(following) > 2:
+    if first.text.lower() == "so" and len(following) > 1:
         return Cue((first,), "so", "so"), "after"
-    if len(following) > 2 and first.upos in {"PRON", "PROPN", "NOUN", "DET"}:
-        for word in following[2:5]:
+    if len(following) > 1 and first.upos in {"PRON", "PROPN", "NOUN", "DET"}:
+        for word in following[1:4]:
             cue = verb_cue(sentence, word)
             if cue is not None:
                 return cue, "subject"

@@ -188,7 +188,8 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
     """The phrase can name who spoke: a name, pronoun, role, institution,
     group or statement; a title in quotation marks; an acronym ("die USA");
     a short capitalised phrase without article, mostly a name ("Litauen",
-    "Günther Platter") or a bare plural of people ("Datenschützer"); or a group
+    "Günther Platter") or a bare plural of people ("Datenschützer"), not of
+    an abstract noun ("Verhandlungen"); or a group
     without a noun ("Einige", "Die beiden"). Not "die Entwicklung" or
     "vier Behandlungsmethoden"."""
     if _is_personal(words, names) or any(is_speaker_noun(w) or is_speech_noun(w) or is_mark(w) for w in words):
@@ -197,7 +198,13 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
         return True
     if words[0].feats.get("PronType") == "Ind" or not any(w.upos in _NAME_WORDS for w in words):
         return True  # "Einige der Moslems", "Die beiden"
-    return words[0].text[:1].isupper() and not any(w.upos == "DET" for w in words) and len(words) <= 3
+    bare = words[0].text[:1].isupper() and not any(w.upos == "DET" for w in words) and len(words) <= 3
+    return bare and not words[-1].text.lower().endswith(_abstract_endings())
+
+
+@cache
+def _abstract_endings() -> tuple[str, ...]:
+    return tuple(word_list("abstract_endings.txt"))
 
 
 def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> list[Word]:

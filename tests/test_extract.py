@@ -157,6 +157,15 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a direct quote that fills a source phrase's clause takes its cue; "seiner" is the person named before
     # after a quote that ends with its own "!" the comma before the verb may be missing
     ("„Komm sofort her!“ rief der Trainer Hans Kurz.", [("direct", "Hans Kurz", "Komm sofort her!")]),
+    # a passive speech verb: the "von" agent speaks, the subject is addressed; "zitiert" keeps its speaker
+    ("Die Einwohner wurden von den Behörden angewiesen, sich in geschützten Bereichen aufzuhalten.",
+     [("indirect", "Behörde", "sich in geschützten Bereichen aufzuhalten")]),
+    ("Israel wurde aufgefordert, die Grenzübergänge dauerhaft zu öffnen.",
+     [("indirect", None, "die Grenzübergänge dauerhaft zu öffnen")]),
+    ("„Wir werden helfen“, wird der Minister Leon Panetta zitiert.",
+     [("direct", "Leon Panetta", "Wir werden helfen")]),
+    ("Es wird angenommen, dass die Explosion ferngezündet war.",
+     [("indirect", None, "dass die Explosion ferngezündet war")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -311,6 +311,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_backward(sentence, first - 1) or noun_phrase_backward(sentence, before_comma))
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
+    elif (agent := _passive_agent(sentence, cue.head)) is not None:
+        options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
     else:
         after_verb = sentence.word(cue.head.id + 1)
         if after_verb is not None and is_subject_pronoun(after_verb) and cue.head.is_finite:
@@ -374,6 +376,27 @@ def _attributes(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     Weißen Hauses" + "in Washington"."""
     start, end = phrase[0].id - 1, phrase[-1].id
     return list(sentence.words[end:attributes_end(sentence, start, end)])
+
+
+_AGENT_PREPOSITIONS = {"von", "vom", "durch", "seitens"}
+
+
+def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
+    """For a passive cue verb, the agent phrase ("von israelischen Behörden
+    angewiesen"), or [] when it has none ("Israel wurde aufgefordert": Israel
+    is addressed, not speaking); None for an active verb, or a passive
+    that keeps the speaker as subject ("wird Panetta zitiert")."""
+    children = [w for w in sentence.words if w.head == verb.id]
+    if verb.is_finite or not any(w.deprel in {"aux:pass", "nsubj:pass"} for w in children) \
+            or verb.lemma.lower() in word_list("quoting_verbs.txt"):
+        return None
+    for child in children:
+        if child.deprel.startswith("obl"):
+            preposition = sentence.word(child.id - 1) if child.id > 1 else None
+            opening = next((w for w in sentence.words if w.head == child.id and w.deprel == "case"), preposition)
+            if opening is not None and opening.text.lower() in _AGENT_PREPOSITIONS:
+                return noun_phrase_forward(sentence, opening.id)
+    return []
 
 
 def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:

@@ -166,6 +166,10 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("direct", "Leon Panetta", "Wir werden helfen")]),
     ("Es wird angenommen, dass die Explosion ferngezündet war.",
      [("indirect", None, "dass die Explosion ferngezündet war")]),
+    # a report ends where another speaker's clause begins
+    ("Der Präsident René Préval sagte, Annabi sei tot, doch UN-Sprecher Nicholas Birnback erklärte, den Tod "
+     "nicht bestätigen zu können.", [("indirect", "René Préval", "Annabi sei tot"),
+                                     ("indirect", "Nicholas Birnback", "den Tod nicht bestätigen zu können")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -31,6 +31,7 @@ from quotes.nlp.engine import konjunktiv_one_form
 
 _CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
+_CONTRASTS = {"doch", "aber", "jedoch", "während", "sondern", "und"}  # join a clause with a speaker of its own
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
 _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen"}
 ANAPHORIC_REACH = 2  # sentences back that "Das erklärte X" may point to
@@ -124,7 +125,21 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
             return index
         if words[index].text.lower() in COORDINATORS and _goes_on_indicative(words, index + 1, end):
             return index
+        if words[index].text in _BOUNDARY and words[index + 1].text.lower() in _CONTRASTS \
+                and _speaks_itself(sentence, index + 2, end):
+            return index
     return end
+
+
+def _speaks_itself(sentence: Sentence, start: int, end: int) -> bool:
+    """The clause from `start` has its own finite speech verb: "…, doch
+    UN-Sprecher Birnback erklärte, …" is another speaker's report."""
+    for word in sentence.words[start:end]:
+        if word.text in _BOUNDARY:
+            return False
+        if word.is_finite and verb_cue(sentence, word) is not None:
+            return True
+    return False
 
 
 def _goes_on_indicative(words: tuple[Word, ...], start: int, end: int) -> bool:

@@ -170,6 +170,11 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Der Präsident René Préval sagte, Annabi sei tot, doch UN-Sprecher Nicholas Birnback erklärte, den Tod "
      "nicht bestätigen zu können.", [("indirect", "René Préval", "Annabi sei tot"),
                                      ("indirect", "Nicholas Birnback", "den Tod nicht bestätigen zu können")]),
+    # an outlet named by its web address, in quotation marks after "laut": a source, not a quote
+    ("Der Rebellenführer Abdul Malik sprach von Krieg. Außerdem hatte er laut „tagesschau.de“ kritisiert, dass "
+     "sein Stamm benachteiligt werde.", [("indirect", "Abdul Malik", "dass sein Stamm benachteiligt werde")]),
+    ("Laut „tagesschau.de“ gehören auch neue Wahlen zu den Forderungen der Rebellen.",
+     [("indirect", "tagesschau.de", "gehören auch neue Wahlen zu den Forderungen der Rebellen")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -4,20 +4,25 @@ before 'zufolge', the speaker before a colon."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from quotes.attribute.resolve import is_role_noun
 from quotes.detect import Candidate
 from quotes.detect.cues import genitive_determiners, is_speech_noun
-from quotes.detect.spans import COORDINATORS, RELATIVE_PRONOUNS, attributes_end, is_mark, is_temporal
+from quotes.detect.spans import (
+    COORDINATORS,
+    RELATIVE_PRONOUNS,
+    attributes_end,
+    is_mark,
+    is_temporal,
+    is_web_address,
+)
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import table, word_list
 
 _NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NAME_WORDS = {"NOUN", "PROPN", "X"}
 _SUBJECT_RELATIONS = {"nsubj"}
-_WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,4}")  # "t-online.de", "Spiegel.de" as a source
 _HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
 
 
@@ -33,7 +38,7 @@ def is_subject_pronoun(word: Word) -> bool:
 def _is_nominal(word: Word) -> bool:
     if word.text in word_list("sentence_starters.txt"):
         return False  # "Darüber", "Dabei": a small tagger may call them names
-    if word.upos in _NAME_WORDS or _WEB_ADDRESS.fullmatch(word.text):
+    if word.upos in _NAME_WORDS or is_web_address(word):
         return True
     if word.upos == "ADV" and word.lemma[:1].isupper():
         return True  # "Merkel hob hervor": a name the tagger took for an adverb keeps its capital in the lemma
@@ -57,7 +62,7 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         if is_mark(word):
             if seen_noun and end > index and is_mark(words[end - 1]):
                 break
-        elif _is_nominal(word) and word.text[:1].isupper():
+        elif _is_nominal(word) and (word.text[:1].isupper() or is_web_address(word)):
             seen_noun = True
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
@@ -141,7 +146,12 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
     gegenüber der FTD bestätigte". A fallback for when the parse has no subject."""
     words = sentence.words
     start = verb.id - 1
-    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS and not is_mark(words[start - 1]):
+    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
+        if is_mark(words[start - 1]):
+            opening = _title_opening(words, start - 1)
+            if opening is None:
+                break
+            start = opening
         start -= 1
     oblique = word_list("oblique_determiners.txt")
     index = start
@@ -159,6 +169,16 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
             continue
         index += 1
     return []
+
+
+def _title_opening(words: tuple[Word, ...], closing: int) -> int | None:
+    """The index of the mark that opens a short title closed at `closing`
+    ("laut „tagesschau.de“ kritisiert"), None when the marks hold a clause."""
+    for index in range(closing - 1, max(closing - TITLE_REACH, -1), -1):
+        if is_mark(words[index]):
+            inside = words[index + 1:closing]
+            return index if inside and not any(w.is_finite for w in inside) else None
+    return None
 
 
 def document_names(document: Document) -> frozenset[str]:

@@ -24,6 +24,7 @@ from quotes.detect.spans import (
     is_finite_verb,
     is_konjunktiv,
     is_mark,
+    is_web_address,
 )
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
@@ -203,7 +204,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
             index += 1
             continue
         capitalised = word.text.rsplit("-", 1)[-1][:1].isupper() and word.upos not in {"PUNCT", "VERB", "AUX"}
-        if word.upos in {"NOUN", "PROPN", "X"} or capitalised:
+        if word.upos in {"NOUN", "PROPN", "X"} or capitalised or is_web_address(word):
             seen_noun = True
             index += 1
             continue

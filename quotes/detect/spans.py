@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from quotes.detect.cues import genitive_determiners
@@ -12,6 +13,15 @@ SENTENCE_PUNCT = set(".!?…;:")
 COORDINATORS = frozenset({"und", "sowie"})
 RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher",
                                "welches", "welchem", "welchen", "was", "wo", "womit", "wodurch", "woraufhin"})
+
+
+_WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,4}")
+
+
+def is_web_address(word: Word) -> bool:
+    """"t-online.de", "Spiegel.de": an outlet named by its address, a source
+    whatever the tagger calls it."""
+    return bool(_WEB_ADDRESS.fullmatch(word.text))
 
 
 def is_mark(word: Word) -> bool:

@@ -175,6 +175,12 @@ def test_quote_forms(extractor, text, expected) -> None:
      "sein Stamm benachteiligt werde.", [("indirect", "Abdul Malik", "dass sein Stamm benachteiligt werde")]),
     ("Laut „tagesschau.de“ gehören auch neue Wahlen zu den Forderungen der Rebellen.",
      [("indirect", "tagesschau.de", "gehören auch neue Wahlen zu den Forderungen der Rebellen")]),
+    # "so heißt es" after the clause it reports; a source in a prepositional object ("aus … hervorgehen")
+    ("Die Kosten sollen sinken, so heißt es in einer Erklärung des Betriebsrates.",
+     [("indirect", "Betriebsrat", "Die Kosten sollen sinken")]),
+    ("Wie aus einer Mitteilung der Polizei hervorgeht, wurden fünf Menschen verletzt.",
+     [("indirect", "Polizei", "wurden fünf Menschen verletzt")]),
+    ("Aus dem Dorf gingen viele Sportler hervor.", []),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -331,6 +331,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_backward(sentence, first - 1) or noun_phrase_backward(sentence, before_comma))
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
+    elif (preposition := _source_objects().get(cue.lemma)) is not None:
+        options.append(_prepositional_object(sentence, cue.head, preposition))  # "aus dem Bericht geht hervor"
     elif (agent := _passive_agent(sentence, cue.head)) is not None:
         options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
     else:
@@ -396,6 +398,24 @@ def _attributes(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     Weißen Hauses" + "in Washington"."""
     start, end = phrase[0].id - 1, phrase[-1].id
     return list(sentence.words[end:attributes_end(sentence, start, end)])
+
+
+@cache
+def _source_objects() -> dict[str, str]:
+    return {row[0]: row[1] for row in table("source_object_verbs.tsv")}
+
+
+def _prepositional_object(sentence: Sentence, verb: Word, preposition: str) -> list[Word]:
+    """The noun phrase after `preposition` in the verb's clause."""
+    words = sentence.words
+    start = verb.id - 1
+    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
+        start -= 1
+    end = verb.id
+    while end < len(words) and words[end].text not in _CLAUSE_BOUNDS:
+        end += 1
+    index = next((i for i in range(start, end) if words[i].text.lower() == preposition), None)
+    return noun_phrase_forward(sentence, index + 1) if index is not None else []
 
 
 _AGENT_PREPOSITIONS = {"von", "vom", "durch", "seitens"}

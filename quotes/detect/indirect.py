@@ -168,8 +168,11 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
 
 
 def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | None:
-    """„CLAUSE, sagte X.“ without marks: the clause before the comma."""
+    """„CLAUSE, sagte X.“ without marks: the clause before the comma (and a
+    "so" after it: "…, so heißt es in der Erklärung")."""
     words = sentence.words
+    if cue_index >= 2 and words[cue_index - 1].text.lower() == "so":
+        cue_index -= 1
     if cue_index < 2 or words[cue_index - 1].text not in _BOUNDARY:
         return None
     clause = list(words[:cue_index - 1])

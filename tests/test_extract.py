@@ -181,6 +181,13 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Wie aus einer Mitteilung der Polizei hervorgeht, wurden fünf Menschen verletzt.",
      [("indirect", "Polizei", "wurden fünf Menschen verletzt")]),
     ("Aus dem Dorf gingen viele Sportler hervor.", []),
+    # a separable verb's participle ("vorgeworfen", "nachgesagt"); a participle fronted before its auxiliary
+    ("Dem Trainer wurde vorgeworfen, an der Schlägerei beteiligt gewesen zu sein.",
+     [("indirect", None, "an der Schlägerei beteiligt gewesen zu sein")]),
+    ("Kritisiert wird vor allem, dass das Werbeverbot nicht eingehalten wird.",
+     [("indirect", None, "dass das Werbeverbot nicht eingehalten wird")]),
+    ("Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht.",
+     [("indirect", "bildblog.de", "veröffentlichte das Ministerium kürzlich einen Bericht")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

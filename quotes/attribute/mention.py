@@ -79,7 +79,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         else:
             break
         end += 1
-    while end > index and (words[end - 1].upos in {"DET", "ADP", "ADJ"} or _unpaired_mark(words, index, end)):
+    while end > index and ((words[end - 1].upos in {"DET", "ADP", "ADJ"} and not is_web_address(words[end - 1]))
+                           or _unpaired_mark(words, index, end)):
         end -= 1
     return list(words[index:end]) if seen_noun else []
 
@@ -356,7 +357,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
     guessed = cue.kind in {"verb", "colon"}  # the speaker is found by position, not named by a source phrase
     for option in options:
-        if not option or (guessed and not can_speak(option, names)):
+        if not option or (guessed and not can_speak(option, names)) or any(w in cue.words for w in option):
             continue
         if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
             titled = _with_title(sentence, option)

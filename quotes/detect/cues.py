@@ -170,13 +170,25 @@ def _lemma_candidates(word: Word) -> list[str]:
     if text.startswith("ge") and text.endswith(("t", "en")):
         stem = text[2:-1] if text.endswith("t") else text[2:-2]
         candidates.append(stem + "en")
+    particle = next((p for p in _particles_longest_first() if text.startswith(p + "ge")), None)
+    if particle is not None and len(text) > len(particle) + 4:  # "vorgeworfen", "nachgesagt"
+        participle = text[len(particle):]
+        regular = participle[2:-1] + "en" if participle.endswith("t") else participle[2:]
+        candidates.append(particle + (_irregular_forms().get(participle) or regular))
     return candidates
+
+
+@cache
+def _particles_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(word_list("particles.txt"), key=len, reverse=True))
 
 
 def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
     """The speech-verb cue headed by `word`, or None."""
-    if word.upos not in _VERBAL and not (word.text[:1].islower() and word.upos in _MISTAGGED):
-        return None
+    following = sentence.word(word.id + 1)
+    fronted = word.id == 1 and following is not None and following.upos == "AUX" and following.is_finite
+    if word.upos not in _VERBAL and not ((word.text[:1].islower() or fronted) and word.upos in _MISTAGGED):
+        return None  # a noun, unless a small tagger mistook a verb ("Kritisiert wird, dass …")
     verbs = speech_verbs()
     particle = _particle(sentence, word)
     for lemma in _lemma_candidates(word):

@@ -195,6 +195,10 @@ def _np_end(sentence: Sentence, start: int) -> int:
     while index < len(words):
         word = words[index]
         lower = word.text.lower()
+        if is_web_address(word):
+            seen_noun = True
+            index += 1
+            continue
         if word.upos in {"DET", "ADJ", "NUM"} or lower in {"von", "vom"} or lower in genitive:
             if seen_noun and not _continues_source_phrase(sentence, index, genitive):
                 break
@@ -207,7 +211,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
             index += 1
             continue
         capitalised = word.text.rsplit("-", 1)[-1][:1].isupper() and word.upos not in {"PUNCT", "VERB", "AUX"}
-        if word.upos in {"NOUN", "PROPN", "X"} or capitalised or is_web_address(word):
+        if word.upos in {"NOUN", "PROPN", "X"} or capitalised:
             seen_noun = True
             index += 1
             continue

@@ -188,6 +188,9 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", None, "dass das Werbeverbot nicht eingehalten wird")]),
     ("Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht.",
      [("indirect", "bildblog.de", "veröffentlichte das Ministerium kürzlich einen Bericht")]),
+    # "X zufolge" with a title in marks or an abbreviation in brackets before it
+    ("Einer Erklärung des Verbandes Deutscher Realschullehrer (VDR) zufolge nahmen tausend Lehrer teil.",
+     [("indirect", "Verband Deutscher Realschullehrer (VDR)", "nahmen tausend Lehrer teil")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),
@@ -229,6 +232,7 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Die „Süddeutsche Zeitung“", "Süddeutsche Zeitung"),
     ("Die Wochenzeitung „Die Zeit“ berichtete, dass der Minister zurücktreten wolle.",
      "Die Wochenzeitung „Die Zeit“", "Die Zeit"),
+    ("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.", "dem „Figaro“", "Figaro"),
     # a name the tagger took for an adverb; a web address as a source
     ("Merkel hob dabei auch hervor, dass dies Arbeitsplätze sichern könnte.", "Merkel", "Merkel"),
     ("Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.",

@@ -99,21 +99,29 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
         return []
     if words[last].upos == "PRON":
         return [words[last]] if is_subject_pronoun(words[last]) else []
-    if not _is_nominal(words[last]):
+    closing = words[last].text == ")" or is_mark(words[last])
+    if not closing and not _is_nominal(words[last]):
         return []
-    start = last
+    start = last + 1
     while start > 0:
         word = words[start - 1]
         von_attribute = word.text.lower() in {"von", "vom"} and start > 1 and _is_nominal(words[start - 2])
+        if word.upos == "DET" and word.text.lower() not in genitive_determiners():
+            start -= 1  # "dem", "die" open the phrase: no genitive attribute of a noun before them
+            break
         if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute:  # "einer Meldung von Xinhua"
             start -= 1
-        elif word.text == ")":
+        elif word.text == ")":  # "des Verbandes (VDR)"
             opening = next((i for i in range(start - 1, max(start - 7, -1), -1) if words[i].text == "("), None)
             if opening is None:
                 break
             start = opening
+        elif is_mark(word) and (opening := _title_opening(words, start - 1)) is not None:
+            start = opening  # dem „Figaro“
         else:
             break
+    if start > last or not any(_is_nominal(w) for w in words[start:last + 1]):
+        return []
     preposition = start > 0 and (words[start - 1].upos == "ADP" or words[start - 1].text.lower() == "als")
     if preposition and not after_preposition:
         return []  # the object of a preposition ("am Dienstag", "als Begründung"), not a subject

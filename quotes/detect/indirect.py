@@ -279,9 +279,20 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
         phrase = (index, last)
     else:
         first = index
-        while first > 0 and (words[first - 1].upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
-                             or (words[first - 1].text.lower() in {"von", "vom"} and first > 1)):
-            first -= 1
+        while first > 0:
+            previous = words[first - 1]
+            if previous.upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"} or is_mark(previous) \
+                    or (previous.text.lower() in {"von", "vom"} and first > 1):
+                first -= 1
+            elif previous.text == ")":  # "Einer Erklärung des Verbandes (VDR) zufolge"
+                opening = next((i for i in range(first - 2, max(first - 8, -1), -1) if words[i].text == "("), None)
+                if opening is None:
+                    break
+                first = opening
+            else:
+                break
+        while first < index and is_mark(words[first]) and not any(is_mark(w) for w in words[first + 1:index]):
+            first += 1  # an opening mark of a quote that ends before the source
         if first == index:
             return None
         phrase = (first, index + 1)

@@ -191,6 +191,11 @@ def test_quote_forms(extractor, text, expected) -> None:
     # "X zufolge" with a title in marks or an abbreviation in brackets before it
     ("Einer Erklärung des Verbandes Deutscher Realschullehrer (VDR) zufolge nahmen tausend Lehrer teil.",
      [("indirect", "Verband Deutscher Realschullehrer (VDR)", "nahmen tausend Lehrer teil")]),
+    # right after reported speech, a sentence with "soll" goes on reporting; not after a plain sentence
+    ("Der Betriebsrat Karl Weber sagte, das Werk werde verkleinert. Bis Neujahr sollen 90 Stellen wegfallen.",
+     [("indirect", "Karl Weber", "das Werk werde verkleinert"),
+      ("indirect", "Karl Weber", "Bis Neujahr sollen 90 Stellen wegfallen")]),
+    ("Das Werk wird verkleinert. Bis Neujahr sollen 90 Stellen wegfallen.", []),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -591,6 +591,8 @@ def _continues_speech(sentence: Sentence, since_speech: int) -> bool:
     Konjunktiv I), within CONTINUATION_WINDOW all but those, and anywhere an
     unmistakable Konjunktiv I."""
     verb = _main_clause_verb(sentence)
+    if verb is not None and since_speech == 1 and verb.lemma.lower() == "sollen":
+        return True  # right after speech, "soll" reports too ("Bis Neujahr sollen 90 Stellen wegfallen.")
     if verb is None or not is_konjunktiv(verb):
         return False
     if since_speech == 1:

@@ -196,6 +196,10 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Karl Weber", "das Werk werde verkleinert"),
       ("indirect", "Karl Weber", "Bis Neujahr sollen 90 Stellen wegfallen")]),
     ("Das Werk wird verkleinert. Bis Neujahr sollen 90 Stellen wegfallen.", []),
+    # a participle that names or compares, and an adjective in a noun phrase: nobody speaks
+    ("Das neue Profil, auch „Bonus View“ genannt, umfasst einen größeren Speicher.", []),
+    ("Vor 60 Millionen Jahren war es heißer als angenommen.", []),
+    ("Die erste bekannte Tat ereignete sich im September, die letzte im April.", []),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

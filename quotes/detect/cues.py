@@ -59,6 +59,7 @@ def _nouns(*names: str) -> frozenset[str]:
 
 
 COMPOUND_MODIFIER = 3  # the least letters before a known noun that make a compound ("Polizei|angaben")
+COMPOUND_HEAD = 6  # the least letters of a known noun as a compound's head (not "Voraus|sicht", "Ant|wort")
 
 
 def _noun_in(word: Word, nouns: frozenset[str]) -> bool:
@@ -79,7 +80,7 @@ def _compound_of(text: str, nouns: frozenset[str]) -> bool:
     if last_part != text:
         return last_part in nouns
     return any(text.endswith(noun) and len(text) - len(noun) >= COMPOUND_MODIFIER
-               for noun in nouns if len(noun) >= 5)
+               for noun in nouns if len(noun) >= COMPOUND_HEAD)
 
 
 @cache
@@ -103,7 +104,7 @@ def speech_noun_source(word: Word) -> str | None:
         return modifier if head.lower() in nouns and modifier else None
     lower = text.lower()
     for noun in sorted(nouns, key=len, reverse=True):
-        if len(noun) >= 5 and lower.endswith(noun) and len(lower) - len(noun) >= COMPOUND_MODIFIER:
+        if len(noun) >= COMPOUND_HEAD and lower.endswith(noun) and len(lower) - len(noun) >= COMPOUND_MODIFIER:
             modifier = text[:len(text) - len(noun)]
             if modifier.endswith("s") and modifier[:-1].lower().endswith(_LINKING_S_AFTER):
                 modifier = modifier[:-1]

@@ -491,7 +491,7 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
 def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     words = sentence.words
     index = cue.head.id - 1
-    if _is_unreported_infinitive(sentence, cue.head):
+    if _is_unreported_infinitive(sentence, cue.head) or _is_bare_participle(sentence, index):
         return None
     first_word = words[0].text.lower()
     after = max(w.id for w in cue.words)
@@ -516,6 +516,30 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
         return None  # "… wies Berichte zurück, wonach …": what the reports say (see _wonach)
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _is_bare_participle(sentence: Sentence, index: int) -> bool:
+    """A participle without a finite verb in its clause names or compares
+    ("auch „BD-Live“ genannt, …", "heißer als angenommen"), and an adjective
+    inside a noun phrase ("die erste bekannte Tat"): nobody speaks."""
+    words = sentence.words
+    verb = words[index]
+    if is_finite_verb(verb):
+        return False
+    previous = words[index - 1] if index > 0 else None
+    if previous is not None and (previous.text.lower() == "als" or (
+            verb.deprel == "amod" and previous.upos in {"DET", "ADJ", "NUM"})):
+        return True
+    looks_participle = not verb.feats and verb.text.lower().startswith("ge") and verb.text != verb.lemma
+    if verb.feats.get("VerbForm") != "Part" and not looks_participle:
+        return False
+    start = index
+    while start > 0 and words[start - 1].text not in _BOUNDARY:
+        start -= 1
+    end = index
+    while end < len(words) and words[end].text not in _BOUNDARY:
+        end += 1
+    return words[start].text.lower() != "wie" and not any(is_finite_verb(w) for w in words[start:end])
 
 
 def _opens_with(sentence: Sentence, start: int, text: str) -> bool:

@@ -216,7 +216,7 @@ def is_speaker_noun(word: Word) -> bool:
 def can_speak(words: list[Word], names: frozenset[str]) -> bool:
     """The phrase can name who spoke: a name, pronoun, role, institution,
     group or statement; a title in quotation marks; an acronym ("die USA");
-    a short capitalised phrase without article, mostly a name ("Litauen",
+    a short phrase of words with capitalised lemmas, mostly a name ("Litauen",
     "Günther Platter") or a bare plural of people ("Datenschützer"), not of
     an abstract noun ("Verhandlungen"); or a group
     without a noun ("Einige", "Die beiden"). Not "die Entwicklung" or
@@ -227,7 +227,7 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
         return True
     if words[0].feats.get("PronType") == "Ind" or not any(w.upos in _NAME_WORDS for w in words):
         return True  # "Einige der Moslems", "Die beiden"
-    bare = words[0].text[:1].isupper() and not any(w.upos == "DET" for w in words) and len(words) <= 3
+    bare = all(w.lemma[:1].isupper() for w in words) and len(words) <= 3  # not "Besondere Probleme", "Oberhalb"
     return bare and not words[-1].text.lower().endswith(_abstract_endings())
 
 

@@ -218,14 +218,16 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
     group or statement; a title in quotation marks; an acronym ("die USA");
     a short phrase of words with capitalised lemmas, mostly a name ("Litauen",
     "Günther Platter") or a bare plural of people ("Datenschützer"), not of
-    an abstract noun ("Verhandlungen"); or a group
-    without a noun ("Einige", "Die beiden"). Not "die Entwicklung" or
-    "vier Behandlungsmethoden"."""
-    if _is_personal(words, names) or any(is_speaker_noun(w) or is_speech_noun(w) or is_mark(w) for w in words):
+    an abstract noun ("Verhandlungen"); or a group without a noun ("Einige",
+    "Die beiden"). Not "die Entwicklung", "vier Behandlungsmethoden" or
+    "Besorgt"."""
+    if _is_personal(words, names) or any(is_speaker_noun(w) or is_speech_noun(w) or is_mark(w) or is_web_address(w)
+                                         for w in words):
         return True
     if any(len(w.text) > 1 and w.text.isupper() for w in words):
         return True
-    if words[0].feats.get("PronType") == "Ind" or not any(w.upos in _NAME_WORDS for w in words):
+    group = all(w.upos in {"DET", "PRON", "NUM", "ADJ"} for w in words) and words[0].upos in {"DET", "PRON", "NUM"}
+    if words[0].feats.get("PronType") == "Ind" or group:
         return True  # "Einige der Moslems", "Die beiden"
     bare = all(w.lemma[:1].isupper() for w in words) and len(words) <= 3  # not "Besondere Probleme", "Oberhalb"
     return bare and not words[-1].text.lower().endswith(_abstract_endings())

@@ -200,6 +200,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Das neue Profil, auch „Bonus View“ genannt, umfasst einen größeren Speicher.", []),
     ("Vor 60 Millionen Jahren war es heißer als angenommen.", []),
     ("Die erste bekannte Tat ereignete sich im September, die letzte im April.", []),
+    # the speaker's next act after a comma ends the report
+    ("Der Angeklagte Karl Weber hatte erklärt, er sei unschuldig, verweigerte aber jede weitere Aussage.",
+     [("indirect", "Karl Weber", "er sei unschuldig")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

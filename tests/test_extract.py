@@ -203,6 +203,13 @@ def test_quote_forms(extractor, text, expected) -> None:
     # the speaker's next act after a comma ends the report
     ("Der Angeklagte Karl Weber hatte erklärt, er sei unschuldig, verweigerte aber jede weitere Aussage.",
      [("indirect", "Karl Weber", "er sei unschuldig")]),
+    # "so" before the verb after a quote; the subject after the auxiliary of a participle
+    ("Ein „außerordentlicher Sieg“, so urteilte Mitt Romney über seinen Erfolg.",
+     [("direct", "Mitt Romney", "außerordentlicher Sieg")]),
+    ("Unterdessen haben einige Abgeordnete der Koalition angekündigt, sie würden klagen.",
+     [("indirect", "Abgeordnete der Koalition", "sie würden klagen")]),
+    ("Einige britische Muslime haben Premierminister Tony Blair in einem Brief geschrieben, dass die Politik sich "
+     "ändern müsse.", [("indirect", "britische Muslime", "dass die Politik sich ändern müsse")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),
@@ -245,6 +252,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Die Wochenzeitung „Die Zeit“ berichtete, dass der Minister zurücktreten wolle.",
      "Die Wochenzeitung „Die Zeit“", "Die Zeit"),
     ("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.", "dem „Figaro“", "Figaro"),
+    # a demonstrative standing for the person named before
+    ("Die Ministerin Anna Berg wurde befragt. Die Lage, so betonte diese, sei ernst.", "diese", "Anna Berg"),
     # a name the tagger took for an adverb; a web address as a source
     ("Merkel hob dabei auch hervor, dass dies Arbeitsplätze sichern könnte.", "Merkel", "Merkel"),
     ("Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.",

@@ -32,7 +32,10 @@ def _subject_pronouns() -> frozenset[str]:
 
 
 def is_subject_pronoun(word: Word) -> bool:
-    return word.text.lower() in _subject_pronouns()
+    """"er", "sie", and a demonstrative standing alone ("Dieser behauptete"), not
+    one before its noun ("diese Zeitung")."""
+    article = word.feats.get("PronType") == "Dem" and word.deprel == "det"
+    return word.text.lower() in _subject_pronouns() and not article
 
 
 def _is_nominal(word: Word) -> bool:
@@ -245,17 +248,35 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     bezeichnete Wiefelspütz …", "In einem Interview sagte X …")."""
     if not verb.is_finite:
         return []
-    prefield = noun_phrase_backward(sentence, verb.id - 2)
-    if prefield and _is_personal(prefield, names):
-        return []
-    index = verb.id
     words = sentence.words
+    prefield = noun_phrase_backward(sentence, verb.id - 2)
+    start = verb.id - 1
+    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
+        start -= 1
+    opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
+    nominative = bool(opening) and opening[0].text.lower() not in word_list("oblique_determiners.txt")
+    if (prefield and _is_personal(prefield, names)) or (nominative and can_speak(opening, names)):
+        return []  # "Einige britische Moslems im Vereinigten Königreich haben Tony Blair geschrieben"
+    index = verb.id
     while index < len(words) and (words[index].upos in {"ADV", "PART"} or words[index].text.lower() == "sich"):
         index += 1
     phrase = noun_phrase_forward(sentence, index)
     if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt"):
         return []
     return phrase if _is_personal(phrase, names) else []
+
+
+def _finite_of(sentence: Sentence, verb: Word) -> Word:
+    """The finite verb of a participle's clause: the auxiliary before it
+    ("Unterdessen haben einige Abgeordnete … angekündigt"); else the verb."""
+    if verb.is_finite:
+        return verb
+    for word in reversed(sentence.words[:verb.id - 1]):
+        if word.text in _CLAUSE_BOUNDS:
+            break
+        if word.upos == "AUX" and word.is_finite:
+            return word
+    return verb
 
 
 def _finite_verb_before(sentence: Sentence, colon: int) -> Word | None:
@@ -352,7 +373,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
             options.append([after_verb])  # "lobte er …", "lässt sie …": a pronoun after the verb is its subject
         if _opens_subordinate_clause(sentence, cue.head):
             options.append(clause_subject(sentence, cue.head))  # "…, indem er … vorwarf, …"
-        options.append(_inverted_subject(sentence, cue.head, names))
+        options.append(_inverted_subject(sentence, _finite_of(sentence, cue.head), names))
         prefield = noun_phrase_backward(sentence, head - 1)
         if prefield and _opens_clause(sentence, prefield[0]) and candidate.speaker_side != "after":
             options.append(prefield)  # German V2: a noun phrase alone before the verb is its subject

@@ -217,8 +217,11 @@ class Resolver:
             return Resolution(None, None, "none")
         offset = mention[0].start
         content = [w for w in mention if w.upos not in {"DET", "PUNCT"}]
-        if len(content) == 1 and content[0].upos == "PRON":
-            pronoun = content[0].text.lower()
+        single = content[0] if len(content) == 1 and content[0].upos == "PRON" else None
+        if single is None and len(mention) == 1 and mention[0].text.lower() in _pronoun_genders():
+            single = mention[0]  # "so schrieb diese": a demonstrative the tagger calls a determiner
+        if single is not None:
+            pronoun = single.text.lower()
             genders = _pronoun_genders().get(pronoun)
             if genders is None:
                 return Resolution(None, None, "none")

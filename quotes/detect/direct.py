@@ -89,7 +89,8 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
     if cue is not None:
         return cue, "after"
     if first.text.lower() == "so" and len(following) > 1:
-        return Cue((first,), "so", "so"), "after"
+        cue = verb_cue(sentence, following[1])  # „…“, so urteilte Romney
+        return (cue, "after") if cue is not None else (Cue((first,), "so", "so"), "after")
     if len(following) > 1 and first.upos in {"PRON", "PROPN", "NOUN", "DET"}:
         for word in following[1:4]:
             cue = verb_cue(sentence, word)

@@ -210,6 +210,8 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Abgeordnete der Koalition", "sie würden klagen")]),
     ("Einige britische Muslime haben Premierminister Tony Blair in einem Brief geschrieben, dass die Politik sich "
      "ändern müsse.", [("indirect", "britische Muslime", "dass die Politik sich ändern müsse")]),
+    ("Peskow sagte, dass es informiert werden würde, sobald es Informationen über einen Austausch gibt.",
+     [("indirect", "Peskow", "dass es informiert werden würde, sobald es Informationen über einen Austausch gibt")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

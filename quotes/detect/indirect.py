@@ -127,7 +127,8 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
         if words[index].text.lower() in COORDINATORS and _goes_on_indicative(words, index + 1, end):
             return index
         if words[index].text == "," and _goes_on_indicative(words, index + 1, end) \
-                and words[index + 1].upos == "VERB":
+                and words[index + 1].upos == "VERB" and words[index + 1].text.lower() not in word_list(
+                    "subordinators.txt"):  # a small tagger may call "sobald" a verb
             return index  # "…, er sei unschuldig, erkannte das Gericht nicht an": the speaker acts again
         if words[index].text in _BOUNDARY and words[index + 1].text.lower() in _CONTRASTS \
                 and _speaks_itself(sentence, index + 2, end):

@@ -13,9 +13,11 @@ from quotes.detect.spans import (
     COORDINATORS,
     RELATIVE_PRONOUNS,
     attributes_end,
+    closing_bracket,
     is_mark,
     is_temporal,
     is_web_address,
+    opening_bracket,
 )
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import table, word_list
@@ -75,7 +77,7 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         elif word.text in {"-", "‐"} and seen_noun and end + 1 < len(words) and _is_nominal(words[end + 1]):
             pass  # "Kreml -Sprecher": a compound broken by a stray space
         elif word.text == "(" and seen_noun:
-            close = next((i for i in range(end, min(end + 6, len(words))) if words[i].text == ")"), None)
+            close = closing_bracket(words, end)
             if close is None:
                 break
             end = close
@@ -114,11 +116,8 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
             break
         if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute:  # "einer Meldung von Xinhua"
             start -= 1
-        elif word.text == ")":  # "des Verbandes (VDR)"
-            opening = next((i for i in range(start - 1, max(start - 7, -1), -1) if words[i].text == "("), None)
-            if opening is None:
-                break
-            start = opening
+        elif word.text == ")" and (opening := opening_bracket(words, start - 1)) is not None:
+            start = opening  # "des Verbandes (VDR)"
         elif is_mark(word) and (opening := _title_opening(words, start - 1)) is not None:
             start = opening  # dem „Figaro“
         else:

@@ -21,10 +21,12 @@ from quotes.detect.spans import (
     COORDINATORS,
     RELATIVE_PRONOUNS,
     attributes_end,
+    closing_bracket,
     is_finite_verb,
     is_konjunktiv,
     is_mark,
     is_web_address,
+    opening_bracket,
 )
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
@@ -220,7 +222,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
             index += 1
             continue
         if word.text == "(" and seen_noun:
-            close = next((i for i in range(index, min(index + 6, len(words))) if words[i].text == ")"), None)
+            close = closing_bracket(words, index)
             if close is not None:
                 index = close + 1
                 continue
@@ -288,11 +290,8 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
             if previous.upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"} or is_mark(previous) \
                     or (previous.text.lower() in {"von", "vom"} and first > 1):
                 first -= 1
-            elif previous.text == ")":  # "Einer Erklärung des Verbandes (VDR) zufolge"
-                opening = next((i for i in range(first - 2, max(first - 8, -1), -1) if words[i].text == "("), None)
-                if opening is None:
-                    break
-                first = opening
+            elif previous.text == ")" and (opening := opening_bracket(words, first - 1)) is not None:
+                first = opening  # "Einer Erklärung des Verbandes (VDR) zufolge"
             else:
                 break
         while first < index and is_mark(words[first]) and not any(is_mark(w) for w in words[first + 1:index]):

@@ -92,6 +92,20 @@ _PHRASE_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NOUNS = {"NOUN", "PROPN", "X"}
 
 
+BRACKET_REACH = 6  # words from a bracket to its partner in "(CDU)", "(Chrëschtlech Sozial Vollekspartei)"
+
+
+def closing_bracket(words: tuple[Word, ...], opening: int) -> int | None:
+    """The index of the ")" that closes a "(" at `opening`, if near."""
+    return next((i for i in range(opening, min(opening + BRACKET_REACH, len(words))) if words[i].text == ")"), None)
+
+
+def opening_bracket(words: tuple[Word, ...], closing: int) -> int | None:
+    """The index of the "(" that a ")" at `closing` closes, if near."""
+    return next((i for i in range(closing - 1, max(closing - BRACKET_REACH - 1, -1), -1) if words[i].text == "("),
+                None)
+
+
 def is_temporal(words: list[Word]) -> bool:
     """"vier Jahren", "Ende Januar", "am Montag": a time, which says nothing."""
     nominal = [w for w in words if w.upos in _NOUNS]
@@ -118,7 +132,7 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
         while following < len(words) and words[following].upos in _PHRASE_WORDS:
             following += 1
         if following < len(words) and words[following].text == "(":
-            close = next((i for i in range(following, min(following + 6, len(words))) if words[i].text == ")"), None)
+            close = closing_bracket(words, following)
             following = close + 1 if close is not None else following
         preposition = words[end].upos == "ADP"
         phrase = list(words[end + preposition:following])

@@ -212,6 +212,9 @@ def test_quote_forms(extractor, text, expected) -> None:
      "ändern müsse.", [("indirect", "britische Muslime", "dass die Politik sich ändern müsse")]),
     ("Peskow sagte, dass es informiert werden würde, sobald es Informationen über einen Austausch gibt.",
      [("indirect", "Peskow", "dass es informiert werden würde, sobald es Informationen über einen Austausch gibt")]),
+    # a name opening the clause before a colon without a verb
+    ("Die Sängerin Nina Hagen zur neuen Heimat: „Die meisten Sachen sind schon umgezogen.“",
+     [("direct", "Nina Hagen", "Die meisten Sachen sind schon umgezogen.")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

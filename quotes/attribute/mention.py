@@ -182,6 +182,15 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
     return []
 
 
+def _clause_start(sentence: Sentence, index: int) -> int:
+    """The index of the first word of the clause holding word `index`."""
+    words = sentence.words
+    start = index
+    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS and not is_mark(words[start - 1]):
+        start -= 1
+    return start
+
+
 def _title_opening(words: tuple[Word, ...], closing: int) -> int | None:
     """The index of the mark that opens a short title closed at `closing`
     ("laut „tagesschau.de“ kritisiert"), None when the marks hold a clause."""
@@ -360,6 +369,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
                                     or sentence.words[before_comma].text.lower() in word_list("particles.txt")):
             before_comma -= 1  # "… wies Berichte der Zeitung zurück, wonach …"
         options.append(noun_phrase_backward(sentence, first - 1) or noun_phrase_backward(sentence, before_comma))
+        if cue.kind == "colon":  # "Nina Hagen zur neuen Heimat: „…“": the name that opens the clause
+            opening = _clause_start(sentence, first)
+            options.append(noun_phrase_forward(sentence, opening) if opening < first else [])
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
     elif (preposition := _source_objects().get(cue.lemma)) is not None:

@@ -215,6 +215,10 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a name opening the clause before a colon without a verb
     ("Die Sängerin Nina Hagen zur neuen Heimat: „Die meisten Sachen sind schon umgezogen.“",
      [("direct", "Nina Hagen", "Die meisten Sachen sind schon umgezogen.")]),
+    # a zu-infinitive after the cue without the comma
+    ("Am Montag hat die Abgeordnete Petra Hinz angekündigt ihr Mandat niederzulegen.",
+     [("indirect", "Petra Hinz", "ihr Mandat niederzulegen")]),
+    ("Der Minister sagte am Montag nichts zu den Plänen.", []),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -170,6 +170,9 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
             return words[index + 1].start, words[stop - 1].end
         if is_finite_verb(words[index]) and index > after + 6:
             return None
+    rest = [w for w in words[after:end] if w.upos != "PUNCT"]
+    if len(rest) >= 2 and _is_infinitive_clause(rest):  # "hat angekündigt ihr Mandat niederzulegen" (no comma)
+        return words[after].start, words[end - 1].end
     return None
 
 

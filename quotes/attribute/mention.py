@@ -45,8 +45,8 @@ def _is_nominal(word: Word) -> bool:
         return False  # "Darüber", "Dabei": a small tagger may call them names
     if word.upos in _NAME_WORDS or is_web_address(word):
         return True
-    if word.upos == "ADV" and word.lemma[:1].isupper():
-        return True  # "Merkel hob hervor": a name the tagger took for an adverb keeps its capital in the lemma
+    if word.upos == "ADV" and word.lemma[:1].isupper() and not word.lemma.endswith("end"):
+        return True  # "Merkel hob hervor": a name the tagger took for an adverb keeps its capital (not "Relativierend")
     return word.text[:1].isupper() and word.upos in {"ADJ", "VERB"} and word.id > 1  # not "Relativierend fügt …"
 
 

@@ -23,6 +23,10 @@ class StoreError(QuotesError, RuntimeError):
     a quotes database, schema too old); the message names the fix."""
 
 
+class DatabaseLocked(StoreError):
+    """Another process holds the database's write lock (SQLite)."""
+
+
 class NotFoundError(QuotesError, LookupError):
     """No quote, article or speaker by that name or id."""
 

@@ -45,7 +45,8 @@ from quotes.extract import BATCH, batches
 from quotes.language import guess_language
 from quotes.parallel import Extraction, ExtractorLike, open_extraction
 from quotes.store.database import Database
-from quotes.store.repository import ArticleInput, content_hash, find_article, save_article
+from quotes.store.engine import retry_when_locked
+from quotes.store.repository import ArticleInput, SaveResult, content_hash, find_article, save_article
 from quotes.textfile import MAX_BYTES, clean_text, decode, describe_encoding, read_text_file
 
 FORMATS = ("auto", "text", "html", "jsonl", "csv")
@@ -421,13 +422,19 @@ def _refusal(item: Item) -> str | None:
 def _store(database: Database, entry: _Pending, quotes: list[Quote], version: str, reprocess: bool,
            report: IngestReport) -> None:
     started = time.perf_counter()
-    try:
+
+    def save() -> SaveResult | None:
         with database.writing() as session:
             existing = find_article(session, entry.digest)
             if existing is not None and not reprocess:
-                report.skipped += 1  # stored meanwhile by another ingest
-                return
-            result = save_article(session, entry.article, quotes, extractor_version=version, existing=existing)
+                return None  # stored meanwhile by another ingest
+            return save_article(session, entry.article, quotes, extractor_version=version, existing=existing)
+
+    try:
+        result = retry_when_locked(save)
+        if result is None:
+            report.skipped += 1
+            return
     except InputError as error:
         _fail(report, entry.item.label, str(error))
         return

@@ -8,6 +8,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -15,10 +16,11 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import select
 
-from quotes.errors import InputError, StoreError
+from quotes.errors import DatabaseLocked, InputError, StoreError
 from quotes.store import migrate
 from quotes.store.corrections import set_rejected, set_speaker
 from quotes.store.database import Database
+from quotes.store.engine import retry_when_locked
 from quotes.store.models import Article, Speaker, StoredQuote, metadata
 from quotes.store.repository import ArticleInput, content_hash, context_of, find_article, save_article
 from quotes.store.search import QuoteFilters, search
@@ -243,6 +245,27 @@ def test_a_locked_database_is_one_clear_error(tmp_path: Path, monkeypatch: pytes
     with database.writing() as session:
         save_article(session, ArticleInput(text=TEXT), sample_quotes(quote_at), extractor_version="t")
     database.close()
+
+
+def test_a_transaction_that_met_a_lock_is_run_again_within_the_timeout(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("QUOTES_DB_TIMEOUT", "0.5")
+    attempts: list[float] = []
+
+    def fails_twice() -> str:
+        attempts.append(time.monotonic())
+        if len(attempts) < 3:
+            raise DatabaseLocked("store.db is locked by another process")
+        return "stored"
+
+    assert retry_when_locked(fails_twice) == "stored" and len(attempts) == 3
+
+    def always_locked() -> str:
+        raise DatabaseLocked("store.db is locked by another process")
+
+    started = time.monotonic()
+    with pytest.raises(DatabaseLocked):
+        retry_when_locked(always_locked)
+    assert time.monotonic() - started < 1.5  # gives up after the busy timeout
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path):

@@ -18,6 +18,7 @@ from quotes.store.engine import (
     lock_writers,
     make_engine,
     parse_url,
+    retry_when_locked,
     sqlite_path,
     writer,
 )
@@ -46,7 +47,7 @@ class Database:
                 raise StoreError(f"no quotes database at {path} (ingest articles first, or give --db)")
             path.parent.mkdir(parents=True, exist_ok=True)
         database = cls(parsed, make_engine(parsed))
-        database._check_schema(create=create, starter=starter, upgrade=upgrade)
+        retry_when_locked(lambda: database._check_schema(create=create, starter=starter, upgrade=upgrade))
         return database
 
     @property

@@ -3,16 +3,20 @@ into one clear QuotesError line (a PostgreSQL URL's password never shown).
 
 SQLite gets WAL mode, a busy timeout and foreign keys on every connection,
 and write sessions start with BEGIN IMMEDIATE: two ingests into one file then
-queue for the write lock instead of failing when a read turns into a write."""
+queue for the write lock instead of failing when a read turns into a write.
+Where SQLite still reports a lock without waiting (two processes setting up
+a new file), `retry_when_locked` runs the whole transaction again until the
+busy timeout has passed."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from platformdirs import user_data_dir
@@ -20,9 +24,12 @@ from sqlalchemy import event, exc
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.pool import StaticPool
 
-from quotes.errors import StoreError
+from quotes.errors import DatabaseLocked, StoreError
+
+T = TypeVar("T")
 
 BUSY_TIMEOUT_S = 30.0
+RETRY_PAUSE_S = 0.05  # first pause before a transaction that met a lock is run again
 WRITER_LOCK_KEY = int.from_bytes(b"quotes")  # any fixed bigint, the same in every process
 
 
@@ -132,7 +139,8 @@ def database_errors(url: URL) -> Iterator[None]:
     except exc.IntegrityError:
         raise  # a constraint the caller handles (an article stored twice at once)
     except exc.OperationalError as error:
-        raise StoreError(_operational_message(where, error)) from None
+        message = _operational_message(where, error)
+        raise (DatabaseLocked if _is_locked(error) else StoreError)(message) from None
     except exc.DatabaseError as error:
         detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         if "file is not a database" in detail:
@@ -140,9 +148,32 @@ def database_errors(url: URL) -> Iterator[None]:
         raise StoreError(f"database error in {where}: {detail}") from None
 
 
+def retry_when_locked(action: Callable[[], T]) -> T:
+    """Run `action`, one whole transaction, again while SQLite reports a lock,
+    until the busy timeout has passed. SQLite waits for a lock by itself,
+    but fails at once in a few races (two processes setting up a new file,
+    a read turning into a write in WAL mode); a transaction run again then
+    goes through."""
+    deadline = time.monotonic() + busy_timeout()
+    pause = RETRY_PAUSE_S
+    while True:
+        try:
+            return action()
+        except DatabaseLocked:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(2 * pause, 1.0)
+
+
+def _is_locked(error: exc.OperationalError) -> bool:
+    detail = str(error.orig) if error.orig else str(error)
+    return "database is locked" in detail or "database table is locked" in detail
+
+
 def _operational_message(where: str, error: exc.OperationalError) -> str:
     detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-    if "database is locked" in detail or "database table is locked" in detail:
+    if _is_locked(error):
         return (f"{where} is locked by another process (waited {busy_timeout():g} s; "
                 "try again, or raise QUOTES_DB_TIMEOUT)")
     if "unable to open database file" in detail:

@@ -228,6 +228,10 @@ def test_quote_forms(extractor, text, expected) -> None:
     # "diese" after the verb is its object, not a speaker; a participle at the start is no name
     ("Der Minister Karl Weber bezeichnete diese als eine „souveräne Entscheidung“.",
      [("direct", "Karl Weber", "souveräne Entscheidung")]),
+    # a relative clause after a speech verb is reported only in Konjunktiv I
+    ("Die Agentur Sana sprach von einem Attentäter, der sich in die Luft gesprengt habe.",
+     [("indirect", "Agentur Sana", "der sich in die Luft gesprengt habe")]),
+    ("Die Agentur Sana berichtete über den Anschlag, der viele Opfer forderte.", []),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

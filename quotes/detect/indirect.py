@@ -58,7 +58,7 @@ def _end_index(sentence: Sentence) -> int:
 
 def _clause_is_speech(words: list[Word]) -> bool:
     """A reported clause: dass/ob, a V2 clause (finite verb early), a
-    Konjunktiv clause, or a zu-infinitive."""
+    Konjunktiv clause, a zu-infinitive, or a relative clause in Konjunktiv I."""
     content = [w for w in words if w.upos != "PUNCT"]
     if len(content) < 2:
         return False
@@ -66,7 +66,9 @@ def _clause_is_speech(words: list[Word]) -> bool:
     if first in _CLAUSE_OPENERS:
         return True
     adverb_then_verb = is_finite_verb(content[1])  # "damit solle …": V2, not a subordinate clause
-    if (first in _SUBORDINATORS and not adverb_then_verb) or _is_relative_clause(content):
+    if _is_relative_clause(content):  # "sprach von einem Täter, der geflohen sei": reported only in Konjunktiv I
+        return any(_is_konjunktiv_one(w) for w in content)
+    if first in _SUBORDINATORS and not adverb_then_verb:
         return False
     if any(is_finite_verb(w) for w in content[:8]) or any(is_konjunktiv(w) for w in content):
         return True

@@ -232,6 +232,8 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Die Agentur Sana sprach von einem Attentäter, der sich in die Luft gesprengt habe.",
      [("indirect", "Agentur Sana", "der sich in die Luft gesprengt habe")]),
     ("Die Agentur Sana berichtete über den Anschlag, der viele Opfer forderte.", []),
+    # a clause opening with "und" after the cue's clause is the sentence going on
+    ("Die Vorwürfe wurden zurückgewiesen, und die Sitzung ging weiter.", []),
     # "Und weiter:" names nobody: the words go on being the last speaker's
     ("Der Minister Karl Weber betonte: „Wir halten Wort.“ Und weiter: „Wir werden liefern.“",
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),

@@ -65,6 +65,8 @@ def _clause_is_speech(words: list[Word]) -> bool:
     first = content[0].text.lower()
     if first in _CLAUSE_OPENERS:
         return True
+    if content[0].upos == "CCONJ":
+        return False  # "…, und die Sitzung ging weiter": the sentence goes on
     adverb_then_verb = is_finite_verb(content[1])  # "damit solle …": V2, not a subordinate clause
     if _is_relative_clause(content):  # "sprach von einem Täter, der geflohen sei": reported only in Konjunktiv I
         return any(_is_konjunktiv_one(w) for w in content)

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 
 def data_dir() -> Path:
@@ -35,6 +36,19 @@ def word_list(name: str) -> frozenset[str]:
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """A tab-separated lexicon, one tuple of columns per row."""
     return tuple(tuple(col.strip() for col in line.split("\t")) for line in _lines(name))
+
+
+@cache
+def mapping(name: str) -> MappingProxyType[str, str]:
+    """A two-column lexicon as a read-only dict: first column to second."""
+    return MappingProxyType({row[0]: row[1] for row in table(name)})
+
+
+@cache
+def endings(name: str) -> tuple[str, ...]:
+    """A lexicon of word endings (role nouns, speaker nouns), lowercased, for
+    `str.endswith` on a lowercased word."""
+    return tuple(entry.lower() for entry in _lines(name))
 
 
 @dataclass(frozen=True)

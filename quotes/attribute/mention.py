@@ -4,8 +4,6 @@ before 'zufolge', the speaker before a colon."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from quotes.attribute.resolve import is_role_noun
 from quotes.detect import Candidate
 from quotes.detect.cues import genitive_determiners, is_speech_noun
@@ -20,7 +18,7 @@ from quotes.detect.spans import (
     opening_bracket,
 )
 from quotes.document import Document, Sentence, Word
-from quotes.lexicons import table, word_list
+from quotes.lexicons import endings, mapping, word_list
 
 _NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NAME_WORDS = {"NOUN", "PROPN", "X"}
@@ -28,16 +26,11 @@ _SUBJECT_RELATIONS = {"nsubj"}
 _HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
 
 
-@cache
-def _subject_pronouns() -> frozenset[str]:
-    return frozenset(row[0] for row in table("pronouns.tsv"))
-
-
 def is_subject_pronoun(word: Word) -> bool:
     """"er", "sie", and a demonstrative standing alone ("Dieser behauptete"), not
     one before its noun ("diese Zeitung")."""
     article = word.feats.get("PronType") == "Dem" and word.deprel == "det"
-    return word.text.lower() in _subject_pronouns() and not article
+    return word.text.lower() in mapping("pronouns.tsv") and not article
 
 
 def _is_nominal(word: Word) -> bool:
@@ -212,16 +205,11 @@ def _is_personal(words: list[Word], names: frozenset[str]) -> bool:
     return any(w.upos == "PROPN" or w.text in names or is_subject_pronoun(w) or is_role_noun(w) for w in words)
 
 
-@cache
-def _speaker_endings() -> tuple[str, ...]:
-    return tuple(sorted((noun.lower() for noun in word_list("speaker_nouns.txt")), key=len, reverse=True))
-
-
 def is_speaker_noun(word: Word) -> bool:
     """A noun of an institution, a group, a medium or a document that states
     something: "Polizei", "Verteidigungsministerium", "Veranstalter"."""
     nominal = word.upos in _NAME_WORDS or (word.upos == "ADJ" and word.text[:1].isupper())  # "Verantwortliche"
-    return nominal and word.text.lower().endswith(_speaker_endings())
+    return nominal and word.text.lower().endswith(endings("speaker_nouns.txt"))
 
 
 def can_speak(words: list[Word], names: frozenset[str]) -> bool:
@@ -241,12 +229,7 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
     if words[0].feats.get("PronType") == "Ind" or group:
         return True  # "Einige der Moslems", "Die beiden"
     bare = all(w.lemma[:1].isupper() for w in words) and len(words) <= 3  # not "Besondere Probleme", "Oberhalb"
-    return bare and not words[-1].text.lower().endswith(_abstract_endings())
-
-
-@cache
-def _abstract_endings() -> tuple[str, ...]:
-    return tuple(word_list("abstract_endings.txt"))
+    return bare and not words[-1].text.lower().endswith(endings("abstract_endings.txt"))
 
 
 def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> list[Word]:
@@ -258,9 +241,7 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
         return []
     words = sentence.words
     prefield = noun_phrase_backward(sentence, verb.id - 2)
-    start = verb.id - 1
-    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
-        start -= 1
+    start = _clause_start(sentence, verb.id - 1)
     opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
     nominative = bool(opening) and opening[0].text.lower() not in word_list("oblique_determiners.txt")
     if (prefield and _is_personal(prefield, names)) or (nominative and can_speak(opening, names)):
@@ -374,7 +355,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
             options.append(noun_phrase_forward(sentence, opening) if opening < first else [])
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
-    elif (preposition := _source_objects().get(cue.lemma)) is not None:
+    elif (preposition := mapping("source_object_verbs.tsv").get(cue.lemma)) is not None:
         options.append(_prepositional_object(sentence, cue.head, preposition))  # "aus dem Bericht geht hervor"
     elif (agent := _passive_agent(sentence, cue.head)) is not None:
         options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
@@ -443,17 +424,10 @@ def _attributes(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     return list(sentence.words[end:attributes_end(sentence, start, end)])
 
 
-@cache
-def _source_objects() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("source_object_verbs.tsv")}
-
-
 def _prepositional_object(sentence: Sentence, verb: Word, preposition: str) -> list[Word]:
     """The noun phrase after `preposition` in the verb's clause."""
     words = sentence.words
-    start = verb.id - 1
-    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
-        start -= 1
+    start = _clause_start(sentence, verb.id - 1)
     end = verb.id
     while end < len(words) and words[end].text not in _CLAUSE_BOUNDS:
         end += 1

@@ -12,7 +12,7 @@ from functools import cache
 
 from quotes.detect.cues import is_speech_noun, speech_noun_source
 from quotes.document import Document, Word
-from quotes.lexicons import quote_marks, table, word_list
+from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
 
 _NAME_TAGS = {"PROPN", "X"}
@@ -44,21 +44,6 @@ class _Index:
 
 
 @cache
-def _role_endings() -> tuple[str, ...]:
-    return tuple(sorted(word_list("role_nouns.txt"), key=len, reverse=True))
-
-
-@cache
-def _pronoun_genders() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("pronouns.tsv")}
-
-
-@cache
-def _possessives() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("possessives.tsv")}
-
-
-@cache
 def _not_names() -> frozenset[str]:
     """Capitalised words a small tagger may call names: sentence starters, "Laut"."""
     cues = {row[0].capitalize() for row in table("source_prepositions.tsv")}
@@ -66,7 +51,7 @@ def _not_names() -> frozenset[str]:
 
 
 def is_role_noun(word: Word) -> bool:
-    return word.upos in {"NOUN", "PROPN", "ADJ"} and word.text.lower().endswith(_role_endings())
+    return word.upos in {"NOUN", "PROPN", "ADJ"} and word.text.lower().endswith(endings("role_nouns.txt"))
 
 
 def _gender_of(word: Word) -> str | None:
@@ -218,11 +203,11 @@ class Resolver:
         offset = mention[0].start
         content = [w for w in mention if w.upos not in {"DET", "PUNCT"}]
         single = content[0] if len(content) == 1 and content[0].upos == "PRON" else None
-        if single is None and len(mention) == 1 and mention[0].text.lower() in _pronoun_genders():
+        if single is None and len(mention) == 1 and mention[0].text.lower() in mapping("pronouns.tsv"):
             single = mention[0]  # "so schrieb diese": a demonstrative the tagger calls a determiner
         if single is not None:
             pronoun = single.text.lower()
-            genders = _pronoun_genders().get(pronoun)
+            genders = mapping("pronouns.tsv").get(pronoun)
             if genders is None:
                 return Resolution(None, None, "none")
             gender = genders if genders in {"m", "f"} else None
@@ -260,9 +245,10 @@ class Resolver:
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
         if len(nouns) == 1 and is_speech_noun(nouns[0]):
-            owner = _possessives().get(mention[0].lemma.lower()) if mention[0].feats.get("Poss") == "Yes" else None
+            possessive = mention[0].feats.get("Poss") == "Yes"
+            owner = mapping("possessives.tsv").get(mention[0].lemma.lower()) if possessive else None
             if owner is not None:  # "seiner Ansicht nach": his, like "er"
-                gender = _pronoun_genders()[owner]
+                gender = mapping("pronouns.tsv")[owner]
                 name = self._recent_person(offset, gender if gender in {"m", "f"} else None)
                 return Resolution(name, "person" if name else None, "pronoun")
             return Resolution(None, None, "none")  # "nach Ansicht" alone: a statement, not who made it

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quotes.document import Sentence, Word
-from quotes.lexicons import table, word_list
+from quotes.lexicons import mapping, table, word_list
 
 _PARTICLE_RELATIONS = {"compound:prt"}
 _PARTICLE_TAGS = {"PTKVZ"}
@@ -41,11 +41,6 @@ class Cue:
 @cache
 def speech_verbs() -> frozenset[str]:
     return word_list("speech_verbs.txt")
-
-
-@cache
-def _irregular_forms() -> dict[str, str]:
-    return {row[0]: row[1] for row in table("verb_forms.tsv")}
 
 
 @cache
@@ -161,7 +156,7 @@ def _lemma_candidates(word: Word) -> list[str]:
     lemma = word.lemma.lower()
     text = word.text.lower()
     candidates = [lemma]
-    irregular = _irregular_forms().get(text)
+    irregular = mapping("verb_forms.tsv").get(text)
     if irregular:
         candidates.insert(0, irregular)
     for suffix in ("eten", "ete", "et", "test", "ten", "te", "st", "t", "en", "e"):
@@ -175,7 +170,7 @@ def _lemma_candidates(word: Word) -> list[str]:
     if particle is not None and len(text) > len(particle) + 4:  # "vorgeworfen", "nachgesagt"
         participle = text[len(particle):]
         regular = participle[2:-1] + "en" if participle.endswith("t") else participle[2:]
-        candidates.append(particle + (_irregular_forms().get(participle) or regular))
+        candidates.append(particle + (mapping("verb_forms.tsv").get(participle) or regular))
     return candidates
 
 

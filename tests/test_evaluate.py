@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,6 +144,27 @@ def test_direct_quote_takes_only_adjacent_marks() -> None:
     ]
     messages = [a["Message"] for a in predictions_to_annotations(quotes, offsets, text)]
     assert messages == [["0:3", "0:4", "0:5", "0:6"], ["0:5", "0:6"], ["0:1", "0:2"], ["0:4", "0:5"]]
+
+
+def test_adjacent_continuations_of_one_speaker_are_one_message() -> None:
+    sentences = [["Er", "sagte", ",", "es", "sei", "ernst", "."], ["Die", "Lage", "sei", "schlimm", "."],
+                 ["Man", "werde", "helfen", "."], ["Sie", "lachte", "."], ["Es", "sei", "gut", "."]]
+    text, offsets = detokenize(sentences)
+
+    def quote(part: str, route: str, speaker: str | None = "Karl Weber") -> Quote:
+        return Quote("indirect", part, *span(text, part), speaker=speaker, route=route)
+
+    quotes = [
+        quote("es sei ernst", "complement"),  # a cue of its own: stays apart
+        quote("Die Lage sei schlimm", "continuation"),
+        quote("Man werde helfen", "continuation"),  # joined to the sentence before
+        quote("Es sei gut", "continuation"),  # another sentence between: apart
+    ]
+    messages = [a["Message"] for a in predictions_to_annotations(quotes, offsets, text)]
+    assert messages == [["0:3", "0:4", "0:5"], ["1:0", "1:1", "1:2", "1:3", "1:4", "2:0", "2:1", "2:2"],
+                        ["4:0", "4:1", "4:2"]]
+    other_speaker = [quotes[1], replace(quotes[2], speaker="Anna Berg")]
+    assert len(predictions_to_annotations(other_speaker, offsets, text)) == 2
 
 
 def test_load_and_write_prediction(tmp_path: Path) -> None:

@@ -239,6 +239,16 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),
     ("Der Premier John Key sprach von einer Katastrophe. Seiner Ansicht nach „sind wir Zeugen eines schwarzen "
      "Tages“.", [("direct", "John Key", "sind wir Zeugen eines schwarzen Tages")]),
+    # a speech act without words of its own: the Konjunktiv sentence after it reports them
+    ("Der Iran streitet dies ab. Das Programm sei ausschließlich friedlich.",
+     [("indirect", "Iran", "Das Programm sei ausschließlich friedlich")]),
+    # a name the tagger knows in one sentence is a name where it opens the next
+    ("Der Anwalt Rainer Wittner sprach mit Journalisten. Wittner sagte weiter, dass die Ärzte der Frau abgeraten "
+     "hätten.", [("indirect", "Rainer Wittner", "dass die Ärzte der Frau abgeraten hätten")]),
+    ("Der Trainer Louis van Gaal sagte, man sei zufrieden. Van Gaal betonte, man habe gut gespielt.",
+     [("indirect", "Louis van Gaal", "man sei zufrieden"), ("indirect", "Louis van Gaal", "man habe gut gespielt")]),
+    ("Die Journalisten beschweren sich über die Behinderungen, nur die Reporter des Staatsfernsehens seien "
+     "zugelassen.", [("indirect", "Journalist", "nur die Reporter des Staatsfernsehens seien zugelassen")]),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected
@@ -282,6 +292,18 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Merkel hob dabei auch hervor, dass dies Arbeitsplätze sichern könnte.", "Merkel", "Merkel"),
     ("Wie t-online.de berichtet, ist der erste Trailer im Internet veröffentlicht worden.",
      "t-online.de", "t-online.de"),
+    # "hat … bekanntgegeben" is active even where the parse calls its subject passive
+    ("Wie der Weltverband FIFA in der Nacht bekanntgegeben hat, wird die Weltmeisterschaft nicht in Deutschland "
+     "stattfinden.", "der Weltverband FIFA", "Weltverband FIFA"),
+    # particles inside names, and a surname alone that opens with its particle
+    ("Am Freitag hat der Bundesinnenminister Thomas de Maizière bekanntgegeben, dass die Paketbombe eine Attrappe "
+     "gewesen sei.", "der Bundesinnenminister Thomas de Maizière", "Thomas de Maizière"),
+    ("Der Sprecher Ahmed al-Hassan sagte, die Lage sei ruhig.", "Der Sprecher Ahmed al-Hassan", "Ahmed al-Hassan"),
+    # agent nouns of foreign origin can speak; a colon's clause reaches past an apposition
+    ("Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen und ergänzte, der Staatsstreich sei im "
+     "Interesse des Landes.", "Einer der Putschisten, Harouna Djibrilla Adamou", None),
+    ("Den Unmut der Partei brachte die Sprecherin der Fraktion, Annette Widmann-Mauz, zum Ausdruck: „Das ist nicht "
+     "hilfreich.“", "die Sprecherin der Fraktion, Annette Widmann-Mauz", "Annette Widmann-Mauz"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

@@ -7,9 +7,9 @@ from functools import cache
 
 from quotes.attribute.mention import document_names, find_mention, sentence_subject, speaker_words
 from quotes.attribute.resolve import Resolution, Resolver, display_name, nominative
-from quotes.detect import Candidate
+from quotes.detect import Candidate, find_cues
 from quotes.detect.spans import is_mark
-from quotes.document import Document, Quote, Span, Word
+from quotes.document import Document, Quote, Sentence, Span, Word
 from quotes.lexicons import data_dir
 
 __all__ = ["Resolution", "Resolver", "attribute", "confidence", "find_mention", "nominative"]
@@ -69,6 +69,19 @@ def _borrowed_speaker(document: Document, resolver: Resolver, candidate: Candida
     return nobody, None
 
 
+def _speech_act_speaker(document: Document, sentence: Sentence, names: frozenset[str]) -> list[Word]:
+    """Who speaks in a sentence that reports a speech act without a quote of
+    its own ("Der Iran streitet dies ab."): the speaker of its first speech
+    verb. A Konjunktiv sentence after it goes on with that speaker's words."""
+    for cue in find_cues(sentence):
+        if cue.kind == "verb":
+            probe = Candidate("indirect", sentence.end, sentence.end, sentence.index, cue, "speech-act", "subject")
+            mention = find_mention(document, probe, names)
+            if mention:
+                return mention
+    return []
+
+
 def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     """Quote records for the candidates, each with its speaker resolved."""
     resolver = Resolver(document)
@@ -79,6 +92,10 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
         mention_words = find_mention(document, candidate, names)
         from_context = False
         continues_afar = previous is None or candidate.sentence - previous[1] > 1
+        if not mention_words and candidate.cue is None and candidate.type != "direct" and candidate.sentence > 0 \
+                and (previous is None or previous[1] < candidate.sentence - 1):
+            mention_words = _speech_act_speaker(document, document.sentences[candidate.sentence - 1], names)
+            from_context = bool(mention_words)
         if not mention_words and candidate.cue is None and candidate.type == "indirect" and continues_afar \
                 and candidate.sentence > 0:
             mention_words = sentence_subject(document.sentences[candidate.sentence - 1], names)

@@ -4,7 +4,7 @@ before 'zufolge', the speaker before a colon."""
 
 from __future__ import annotations
 
-from quotes.attribute.resolve import is_role_noun
+from quotes.attribute.resolve import has_name_particle, is_name_particle, is_role_noun
 from quotes.detect import Candidate
 from quotes.detect.cues import genitive_determiners, is_speech_noun
 from quotes.detect.spans import (
@@ -36,6 +36,8 @@ def is_subject_pronoun(word: Word) -> bool:
 def _is_nominal(word: Word) -> bool:
     if word.text in word_list("sentence_starters.txt"):
         return False  # "Darüber", "Dabei": a small tagger may call them names
+    if has_name_particle(word):
+        return True  # "al-Hassan"
     if word.upos in _NAME_WORDS or is_web_address(word):
         return True
     if word.upos == "ADV" and word.lemma[:1].isupper() and not word.lemma.endswith("end"):
@@ -60,8 +62,10 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         if is_mark(word):
             if seen_noun and end > index and is_mark(words[end - 1]):
                 break
-        elif _is_nominal(word) and (word.text[:1].isupper() or is_web_address(word)):
+        elif _is_nominal(word) and (word.text[:1].isupper() or is_web_address(word) or "-" in word.text):
             seen_noun = True
+        elif (seen_noun or end == 0) and is_name_particle(words, end):
+            pass
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True))
@@ -107,7 +111,8 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
         if word.upos == "DET" and word.text.lower() not in genitive_determiners():
             start -= 1  # "dem", "die" open the phrase: no genitive attribute of a noun before them
             break
-        if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute:  # "einer Meldung von Xinhua"
+        if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute \
+                or is_name_particle(words, start - 1):  # "einer Meldung von Xinhua", "Thomas de Maizière"
             start -= 1
         elif word.text == ")" and (opening := opening_bracket(words, start - 1)) is not None:
             start = opening  # "des Verbandes (VDR)"
@@ -244,7 +249,8 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     start = _clause_start(sentence, verb.id - 1)
     opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
     nominative = bool(opening) and opening[0].text.lower() not in word_list("oblique_determiners.txt")
-    if (prefield and _is_personal(prefield, names)) or (nominative and can_speak(opening, names)):
+    if (prefield and _is_personal(prefield, names) and not _is_statement(prefield)) \
+            or (nominative and can_speak(opening, names) and not _is_statement(opening)):
         return []  # "Einige britische Moslems im Vereinigten Königreich haben Tony Blair geschrieben"
     index = verb.id
     while index < len(words) and (words[index].upos in {"ADV", "PART"} or words[index].text.lower() == "sich"):
@@ -253,6 +259,38 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt"):
         return []
     return phrase if _is_personal(phrase, names) else []
+
+
+def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -> list[Word]:
+    """The noun phrase that fills the prefield of a main clause, when it can
+    speak and is not marked as an object: in German V2 the one constituent
+    before the finite verb, with its attributes and apposition ("Der
+    Fraktionsvorsitzende im Landtag, Wolfgang Jüttner, hatte Lenz
+    aufgefordert, …": Jüttner, whatever the parse says of "Lenz")."""
+    if not finite.is_finite or finite.id < 2:
+        return []
+    words = sentence.words
+    start = finite.id - 2
+    while start > 0 and words[start - 1].text not in {":", ";"} and not is_mark(words[start - 1]):
+        start -= 1
+    phrase = noun_phrase_forward(sentence, start)
+    if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt") | {"es", "das", "dies"}:
+        return []
+    phrase = phrase + _attributes(sentence, phrase)
+    phrase = phrase + _apposition(sentence, phrase)
+    following = phrase[-1].id  # index of the word after the phrase
+    if following < len(words) and words[following].text == "," and following + 1 == finite.id - 1:
+        following += 1  # the comma that closes an apposition
+    head = _head(phrase)
+    speaker_head = head is not None and (_is_personal([head], names) or is_speaker_noun(head))  # not "Die Äußerungen"
+    return phrase if following == finite.id - 1 and speaker_head else []
+
+
+def _is_statement(phrase: list[Word]) -> bool:
+    """The phrase is headed by a noun of saying ("Die Äußerungen Hassemers"):
+    in the prefield an object more likely than the speaker."""
+    head = _head(phrase)
+    return head is not None and is_speech_noun(head)
 
 
 def _finite_of(sentence: Sentence, verb: Word) -> Word:
@@ -269,9 +307,11 @@ def _finite_of(sentence: Sentence, verb: Word) -> Word:
 
 
 def _finite_verb_before(sentence: Sentence, colon: int) -> Word | None:
-    """The finite verb of the clause that a colon ends, if it has one."""
+    """The finite verb of the clause that a colon ends, if it has one; past
+    the commas of an apposition ("brachte die Sprecherin, Annette
+    Widmann-Mauz, zum Ausdruck:")."""
     for word in reversed(sentence.words[:colon]):
-        if word.text in _CLAUSE_BOUNDS or is_mark(word):
+        if (word.text in _CLAUSE_BOUNDS and word.text != ",") or is_mark(word):
             return None
         if word.upos in {"VERB", "AUX"} and word.is_finite:
             return word
@@ -322,6 +362,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     last = max(w.id for w in cue.words) - 1
     head = cue.head.id - 1
     options: list[list[Word]] = []
+    agent: list[Word] | None = None  # a passive's "von den Behörden": no subject, yet the speaker
     if cue.kind == "heissen":
         nearby = [*range(last + 1, min(last + 4, len(sentence.words))), *range(0, first)]
         for index in nearby:
@@ -360,6 +401,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     elif (agent := _passive_agent(sentence, cue.head)) is not None:
         options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
     else:
+        options.append(_prefield_subject(sentence, _finite_of(sentence, cue.head), names))
         after_verb = sentence.word(cue.head.id + 1)
         if after_verb is not None and is_subject_pronoun(after_verb) and cue.head.is_finite:
             options.append([after_verb])  # "lobte er …", "lässt sie …": a pronoun after the verb is its subject
@@ -382,6 +424,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     for option in options:
         if not option or (guessed and not can_speak(option, names)) or any(w in cue.words for w in option):
             continue
+        if guessed and option is not agent and option[0].text.lower() in word_list("oblique_determiners.txt"):
+            continue  # "widersprach den Angaben der Organisation": an object, not the subject
         if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
             titled = _with_title(sentence, option)
             option = titled if inside_allowed or _outside(titled, candidate) else option
@@ -444,8 +488,9 @@ def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
     is addressed, not speaking); None for an active verb, or a passive
     that keeps the speaker as subject ("wird Panetta zitiert")."""
     children = [w for w in sentence.words if w.head == verb.id]
-    if verb.is_finite or not any(w.deprel in {"aux:pass", "nsubj:pass"} for w in children) \
-            or verb.lemma.lower() in word_list("quoting_verbs.txt"):
+    passive = any(w.deprel in {"aux:pass", "nsubj:pass"} for w in children)
+    active_auxiliary = any(w.deprel == "aux" and w.lemma == "haben" for w in children)  # "bekanntgegeben hat"
+    if verb.is_finite or not passive or active_auxiliary or verb.lemma.lower() in word_list("quoting_verbs.txt"):
         return None
     for child in children:
         if child.deprel.startswith("obl"):

@@ -645,7 +645,8 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
         if inside_direct:
             continue
         found: list[Candidate] = []
-        for cue in sorted(find_cues(sentence), key=lambda c: _CUE_PRIORITY[c.kind]):
+        cues = find_cues(sentence)
+        for cue in sorted(cues, key=lambda c: _CUE_PRIORITY[c.kind]):
             if any(s <= cue.start < e for s, e in direct_spans):
                 continue
             if cue.kind == "verb":
@@ -668,7 +669,8 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             if end > 1:
                 found.append(Candidate("indirect", sentence.words[0].start, sentence.words[end - 1].end,
                                        sentence.index, None, "continuation", "previous", continues=True))
-        if found or touches_direct:
+        speech_act = any(cue.kind == "verb" for cue in cues)  # "Der Iran streitet dies ab.": what follows may report it
+        if found or touches_direct or speech_act:
             previous_speech = sentence.index
         candidates.extend(_first_per_span(_outermost(found)))
     return candidates

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from math import fsum
 from pathlib import Path
 from typing import Any
@@ -203,16 +203,39 @@ def _marks(offsets: Offsets, text: str) -> list[tuple[str, int, int, str]]:
     return tokens
 
 
+def join_continuations(quotes: Iterable[Quote], text: str) -> list[Quote]:
+    """One record for a run of reported sentences that go on without a cue of
+    their own, one after the other with the same speaker ("Die Gefahr sei
+    real. Aktuell bestehe sie noch nicht, …"): SpkAtt annotates such free
+    indirect speech as one Message, where GUIDELINES make each sentence a
+    record."""
+    joined: list[Quote] = []
+    for quote in quotes:
+        previous = joined[-1] if joined else None
+        if previous is not None and quote.type != "direct" and quote.route == previous.route == "continuation" \
+                and quote.speaker == previous.speaker and _only_punctuation(text[previous.end:quote.start]):
+            joined[-1] = replace(previous, end=quote.end, text=text[previous.start:quote.end])
+        else:
+            joined.append(quote)
+    return joined
+
+
+def _only_punctuation(gap: str) -> bool:
+    """Nothing but the end of a sentence between two records."""
+    return len(gap) <= 3 and not any(character.isalnum() for character in gap)
+
+
 def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: str) -> list[dict[str, Any]]:
     """SpkAtt annotations for quotes found in `text` (the output of `detokenize`).
 
     A direct quote's Message also takes the opening quotation mark right before
-    it and the closing one right after it, as the Wikinews gold does. Quotes
-    that cover no token are left out."""
+    it and the closing one right after it, as the Wikinews gold does. Adjacent
+    continuation records of one speaker are one Message (`join_continuations`).
+    Quotes that cover no token are left out."""
     tokens = _marks(offsets, text)
     index = {token[0]: i for i, token in enumerate(tokens)}
     annotations = []
-    for quote in quotes:
+    for quote in join_continuations(quotes, text):
         message = spans_to_token_ids(offsets, quote.start, quote.end)
         if not message:
             continue

@@ -146,6 +146,17 @@ def test_direct_quote_takes_only_adjacent_marks() -> None:
     assert messages == [["0:3", "0:4", "0:5", "0:6"], ["0:5", "0:6"], ["0:1", "0:2"], ["0:4", "0:5"]]
 
 
+def test_source_phrase_inside_the_clause_is_not_message() -> None:
+    sentences = [["Das", "sei", "laut", "TASS", "geplant", "."]]
+    text, offsets = detokenize(sentences)
+    quote = Quote("indirect", "Das sei laut TASS geplant", *span(text, "Das sei laut TASS geplant"),
+                  mention=Span(*span(text, "TASS"), "TASS"), cue=Span(*span(text, "laut"), "laut"),
+                  route="source-phrase")
+    [annotation] = predictions_to_annotations([quote], offsets, text)
+    assert (annotation["Message"], annotation["Cue"], annotation["Source"]) == (
+        ["0:0", "0:1", "0:4"], ["0:2"], ["0:3"])
+
+
 def test_adjacent_continuations_of_one_speaker_are_one_message() -> None:
     sentences = [["Er", "sagte", ",", "es", "sei", "ernst", "."], ["Die", "Lage", "sei", "schlimm", "."],
                  ["Man", "werde", "helfen", "."], ["Sie", "lachte", "."], ["Es", "sei", "gut", "."]]

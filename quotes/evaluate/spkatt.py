@@ -229,9 +229,10 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
     """SpkAtt annotations for quotes found in `text` (the output of `detokenize`).
 
     A direct quote's Message also takes the opening quotation mark right before
-    it and the closing one right after it, as the Wikinews gold does. Adjacent
-    continuation records of one speaker are one Message (`join_continuations`).
-    Quotes that cover no token are left out."""
+    it and the closing one right after it, as the Wikinews gold does. A source
+    phrase inside the clause ("Das sei laut TASS geplant") is Cue and Source,
+    not Message. Adjacent continuation records of one speaker are one Message
+    (`join_continuations`). Quotes that cover no token are left out."""
     tokens = _marks(offsets, text)
     index = {token[0]: i for i, token in enumerate(tokens)}
     annotations = []
@@ -249,12 +250,15 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
                 token_id, start, _, kind = tokens[last + 1]
                 if kind == "close" and not text[quote.end : start].strip():
                     message.append(token_id)
+        cue = spans_to_token_ids(offsets, quote.cue.start, quote.cue.end) if quote.cue else []
+        source = spans_to_token_ids(offsets, quote.mention.start, quote.mention.end) if quote.mention else []
+        if quote.route == "source-phrase":
+            attribution = set(cue) | set(source)
+            message = [token for token in message if token not in attribution] or message
         annotations.append({
-            "Cue": spans_to_token_ids(offsets, quote.cue.start, quote.cue.end) if quote.cue else [],
+            "Cue": cue,
             "Message": message,
-            "Source": spans_to_token_ids(offsets, quote.mention.start, quote.mention.end)
-            if quote.mention
-            else [],
+            "Source": source,
             "Form": "Direct" if quote.type == "direct" else "Indirect",
             "IsNested": False,
         })

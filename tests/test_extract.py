@@ -239,6 +239,10 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("direct", "Karl Weber", "Wir halten Wort."), ("direct", "Karl Weber", "Wir werden liefern.")]),
     ("Der Premier John Key sprach von einer Katastrophe. Seiner Ansicht nach „sind wir Zeugen eines schwarzen "
      "Tages“.", [("direct", "John Key", "sind wir Zeugen eines schwarzen Tages")]),
+    # a Konjunktiv sentence that goes on with a quoted fragment inside is one mixed record
+    ("Der Senator Karl Weber sprach von einer Krise. Allerdings sei das derzeitige System „kaputt“, denn es könne "
+     "unterwandert werden.", [("mixed", "Karl Weber", "Allerdings sei das derzeitige System „kaputt“, denn es "
+                               "könne unterwandert werden")]),
     # a speech act without words of its own: the Konjunktiv sentence after it reports them
     ("Der Iran streitet dies ab. Das Programm sei ausschließlich friedlich.",
      [("indirect", "Iran", "Das Programm sei ausschließlich friedlich")]),

@@ -9,12 +9,10 @@ from quotes.detect.cues import Cue, find_cues
 from quotes.detect.direct import detect_direct
 from quotes.detect.indirect import detect_indirect
 from quotes.detect.marks import find_quoted_spans
-from quotes.detect.spans import is_finite_verb, trim
+from quotes.detect.spans import MIXED_SHARE, is_finite_verb, trim
 from quotes.document import Document
 
 __all__ = ["Candidate", "Cue", "detect", "find_cues"]
-
-MIXED_SHARE = 0.7  # a direct quote covering less than this of an indirect clause makes it mixed
 
 
 def detect(document: Document) -> list[Candidate]:

@@ -19,6 +19,7 @@ from quotes.detect.cues import (
 )
 from quotes.detect.spans import (
     COORDINATORS,
+    MIXED_SHARE,
     RELATIVE_PRONOUNS,
     attributes_end,
     closing_bracket,
@@ -663,8 +664,10 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
                       _noun_complement(sentence)):
             if extra is not None:
                 found.append(extra)
-        touches_direct = any(s < sentence.end and sentence.start < e for s, e in direct_spans)
-        if not found and not touches_direct and _continues_speech(sentence, sentence.index - previous_speech):
+        touching = [(s, e) for s, e in direct_spans if s < sentence.end and sentence.start < e]
+        touches_direct = bool(touching)
+        fragments_only = all(_is_fragment(sentence, s, e) for s, e in touching)  # "sei das System „kaputt“"
+        if not found and fragments_only and _continues_speech(sentence, sentence.index - previous_speech):
             end = _end_index(sentence)
             if end > 1:
                 found.append(Candidate("indirect", sentence.words[0].start, sentence.words[end - 1].end,
@@ -674,6 +677,12 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             previous_speech = sentence.index
         candidates.extend(_first_per_span(_outermost(found)))
     return candidates
+
+
+def _is_fragment(sentence: Sentence, start: int, end: int) -> bool:
+    """A quotation of a few words inside the sentence, not the sentence itself."""
+    inside = sentence.start < start and end < sentence.end
+    return inside and (end - start) < MIXED_SHARE * (sentence.end - sentence.start)
 
 
 def _outermost(found: list[Candidate]) -> list[Candidate]:

@@ -17,6 +17,8 @@ RELATIVE_PRONOUNS = frozenset({"der", "die", "das", "dem", "den", "deren", "dess
 
 _WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,4}")
 
+MIXED_SHARE = 0.7  # a direct quote covering less than this of an indirect clause makes it mixed
+
 
 def is_web_address(word: Word) -> bool:
     """"t-online.de", "Spiegel.de": an outlet named by its address, a source

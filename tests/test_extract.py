@@ -232,6 +232,10 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Die Agentur Sana sprach von einem Attentäter, der sich in die Luft gesprengt habe.",
      [("indirect", "Agentur Sana", "der sich in die Luft gesprengt habe")]),
     ("Die Agentur Sana berichtete über den Anschlag, der viele Opfer forderte.", []),
+    ("UNICEF schätzt die Zahl der Kinder, die missbraucht werden, auf 150 Millionen.", []),
+    ("Wettervorhersagen kündigen Regenfälle an, die heftiger sein werden als üblich.", []),
+    # a purpose is not what was said
+    ("Die Sprecherin Elizabeth Byrs forderte einen Luftkorridor, um Hilfe ins Land zu bringen.", []),
     # a clause opening with "und" after the cue's clause is the sentence going on
     ("Die Vorwürfe wurden zurückgewiesen, und die Sitzung ging weiter.", []),
     # "Und weiter:" names nobody: the words go on being the last speaker's

@@ -46,6 +46,8 @@ _PRONOMINAL_ADVERBS = {"darüber", "dafür", "dagegen", "davon", "daran", "darau
 _PERSON_NOUNS = {"Sprecher", "Sprecherin"}  # speech nouns that name a person, not what was said
 CONTINUATION_WINDOW = 3  # sentences after reported speech in which a Konjunktiv sentence continues it
 _CUE_PRIORITY = {"verb": 0, "heissen": 1, "preposition": 2, "so": 3, "colon": 4}
+_COMPARISONS = {"als", "wie"}  # a comparison may follow the verb that ends a clause
+_INFINITIVE_CONJUNCTIONS = {"um", "ohne", "statt", "anstatt"}  # open adverbial zu-infinitives
 _SUBORDINATORS = {"wenn", "als", "weil", "obwohl", "damit", "während", "nachdem", "bevor", "falls", "sofern"}
 
 
@@ -69,10 +71,11 @@ def _clause_is_speech(words: list[Word]) -> bool:
     if content[0].upos == "CCONJ":
         return False  # "…, und die Sitzung ging weiter": the sentence goes on
     adverb_then_verb = is_finite_verb(content[1])  # "damit solle …": V2, not a subordinate clause
-    if _is_relative_clause(content):  # "sprach von einem Täter, der geflohen sei": reported only in Konjunktiv I
+    with_commas = words[words.index(content[0]):]  # where a relative clause ends, the commas tell
+    if _is_relative_clause(with_commas):  # "sprach von einem Täter, der geflohen sei": reported only in Konjunktiv I
         return any(_is_konjunktiv_one(w) for w in content)
-    if first in _SUBORDINATORS and not adverb_then_verb:
-        return False
+    if (first in _SUBORDINATORS and not adverb_then_verb) or first in _INFINITIVE_CONJUNCTIONS:
+        return False  # "…, um Hilfe zu bringen": a purpose, not what was said
     if any(is_finite_verb(w) for w in content[:8]) or any(is_konjunktiv(w) for w in content):
         return True
     return _has_zu_infinitive(content)
@@ -113,14 +116,16 @@ def _is_relative_clause(clause: list[Word]) -> bool:
     first = clause[0]
     if first.text.lower() not in RELATIVE_PRONOUNS and first.feats.get("PronType") != "Rel":
         return False
+    content = [w for w in clause[1:] if not (is_mark(w) or w.upos == "PUNCT")]
+    if first.upos == "DET" and content and content[0].upos in {"NOUN", "PROPN", "ADJ", "NUM"}:
+        return False  # an article: "die DGB-Gewerkschaft … versucht haben soll", "der „Social Action Party“"
     for index, word in enumerate(clause[1:], start=1):
         if word.text in _BOUNDARY:
             break
         if is_finite_verb(word) and not _is_zu_infinitive(clause, index):
             following = clause[index + 1] if index + 1 < len(clause) else None
-            return following is None or following.text in _BOUNDARY
-    following = clause[1] if len(clause) > 1 else None
-    return following is None or following.upos not in {"NOUN", "PROPN", "ADJ", "NUM"}
+            return following is None or following.text in _BOUNDARY | _COMPARISONS  # "…, die heftiger sein werden als"
+    return not content or content[0].upos not in {"NOUN", "PROPN", "ADJ", "NUM"}
 
 
 def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:

@@ -23,6 +23,7 @@ from quotes.detect.spans import (
     RELATIVE_PRONOUNS,
     attributes_end,
     closing_bracket,
+    is_capitalised_noun,
     is_finite_verb,
     is_konjunktiv,
     is_mark,
@@ -229,8 +230,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
         if seen_noun and is_mark(word) and is_mark(words[index - 1]) is False and index > start:
             index += 1
             continue
-        capitalised = word.text.rsplit("-", 1)[-1][:1].isupper() and word.upos not in {"PUNCT", "VERB", "AUX"}
-        if word.upos in {"NOUN", "PROPN", "X"} or capitalised:
+        if word.upos in {"NOUN", "PROPN", "X"} or is_capitalised_noun(sentence, index):
             seen_noun = True
             index += 1
             continue
@@ -300,8 +300,9 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
         first = index
         while first > 0:
             previous = words[first - 1]
-            if previous.upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"} or is_mark(previous) \
-                    or (previous.text.lower() in {"von", "vom"} and first > 1):
+            nominal = previous.upos in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"} \
+                or is_capitalised_noun(sentence, first - 1)
+            if nominal or is_mark(previous) or (previous.text.lower() in {"von", "vom"} and first > 1):
                 first -= 1
             elif previous.text == ")" and (opening := opening_bracket(words, first - 1)) is not None:
                 first = opening  # "Einer Erklärung des Verbandes (VDR) zufolge"

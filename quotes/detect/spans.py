@@ -53,6 +53,16 @@ def _konjunktiv_form(text: str) -> bool:
 _FINITE_TAGS = {"VVFIN", "VAFIN", "VMFIN"}
 
 
+def is_capitalised_noun(sentence: Sentence, index: int) -> bool:
+    """A capitalised word inside the sentence, whatever its tag: German
+    capitalises nouns and names, and a small tagger may call "al-Dschasira"
+    a verb. Not the first word, nor punctuation."""
+    word = sentence.words[index]
+    if index == 0 or word.upos == "PUNCT" or is_mark(word):
+        return False
+    return word.text.rsplit("-", 1)[-1][:1].isupper() and (word.upos not in {"VERB", "AUX"} or "-" in word.text)
+
+
 def is_finite_verb(word: Word) -> bool:
     if word.upos not in {"VERB", "AUX"}:
         return False

@@ -349,6 +349,7 @@ def sentence_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
                *(_subject_by_dependency(sentence, v) for v in verbs if v is not None),
                clause_subject(sentence, verb)]
     return next((o for o in options if o and can_speak(o, names)
+                 and o[0].text.lower() not in word_list("oblique_determiners.txt")  # "Dem Mitbegründer …"
                  and not (len(o) == 1 and o[0].text.lower() in {"es", "das", "dies", "man"})), [])
 
 

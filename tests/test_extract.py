@@ -250,6 +250,18 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a name the tagger calls a verb still ends a source phrase
     ("Dem Sender al-Dschasira zufolge wird das Schiff in den Hafen Aschdot gefahren.",
      [("indirect", "Sender al-Dschasira", "wird das Schiff in den Hafen Aschdot gefahren")]),
+    # Konjunktiv II goes on with reported speech right after it; a listed Konjunktiv form is the clause's verb
+    # even where the tagger takes a word before it for a verb
+    ("Wie der Sprecher Steve Marshall mitteilte, hat die Regierung lediglich sechs Hubschrauber im Einsatz. Diese "
+     "könnten täglich nur 24 Tonnen Hilfsgüter transportieren.",
+     [("indirect", "Steve Marshall", "hat die Regierung lediglich sechs Hubschrauber im Einsatz"),
+      ("indirect", "Steve Marshall", "Diese könnten täglich nur 24 Tonnen Hilfsgüter transportieren")]),
+    ("Sein Rivale McCain, so Obama weiter, würde massiv Spenden erhalten. Er selber wolle aber unabhängig bleiben.",
+     [("indirect", "Obama", "Sein Rivale McCain, so Obama weiter, würde massiv Spenden erhalten"),
+      ("indirect", "Obama", "Er selber wolle aber unabhängig bleiben")]),
+    # a source noun of calculation
+    ("Nach Berechnungen eines US-Forschers sind nur 300 Jäger über die Beringstraße eingewandert.",
+     [("indirect", "US-Forscher", "sind nur 300 Jäger über die Beringstraße eingewandert")]),
     # a speech act without words of its own: the Konjunktiv sentence after it reports them
     ("Der Iran streitet dies ab. Das Programm sei ausschließlich friedlich.",
      [("indirect", "Iran", "Das Programm sei ausschließlich friedlich")]),

@@ -23,6 +23,7 @@ from quotes.detect.spans import (
     RELATIVE_PRONOUNS,
     attributes_end,
     closing_bracket,
+    has_konjunktiv_form,
     is_capitalised_noun,
     is_finite_verb,
     is_konjunktiv,
@@ -611,13 +612,18 @@ def _heissen_candidate(sentence: Sentence, cue: Cue) -> Candidate | None:
 
 
 def _main_clause_verb(sentence: Sentence) -> Word | None:
-    """The first finite verb, unless a subordinate clause comes first."""
+    """The first finite verb, unless a subordinate clause comes first; of the
+    finite verbs before the first comma, the first of a listed Konjunktiv form
+    (a small tagger may call "selber" in "Er selber wolle …" a verb)."""
+    finite: list[Word] = []
     for word in sentence.words:
         if word.text.lower() in _CLAUSE_OPENERS or (word.upos == "SCONJ" and word.text.lower() in _SUBORDINATORS):
-            return None
+            break
+        if word.text in _BOUNDARY and finite:
+            break
         if is_finite_verb(word):
-            return word
-    return None
+            finite.append(word)
+    return next((verb for verb in finite if has_konjunktiv_form(verb)), finite[0] if finite else None)
 
 
 def _is_konjunktiv_one(word: Word) -> bool:

@@ -43,6 +43,11 @@ def _konjunktiv_endings() -> tuple[str, ...]:
     return tuple(form[1:] for form in word_list("konjunktiv.txt") if form.startswith("-"))
 
 
+def has_konjunktiv_form(word: Word) -> bool:
+    """A form listed in konjunktiv.txt ("wolle", "-iere"), whatever the tagger says."""
+    return _konjunktiv_form(word.text)
+
+
 @cache
 def _konjunktiv_form(text: str) -> bool:
     lower = text.lower()

@@ -318,6 +318,16 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # "hat … bekanntgegeben" is active even where the parse calls its subject passive
     ("Wie der Weltverband FIFA in der Nacht bekanntgegeben hat, wird die Weltmeisterschaft nicht in Deutschland "
      "stattfinden.", "der Weltverband FIFA", "Weltverband FIFA"),
+    # a passive speech verb: the statement it stands in is the source
+    ("In einem Bericht der Salzburger Nachrichten wurde vermutet, dass keine der Personen überlebt hat.",
+     "einem Bericht der Salzburger Nachrichten", "Salzburger Nachrichten"),
+    ("So wird in einer Pressemitteilung der Organisation gefordert, dass die Regierung die Ermittlungen aufnimmt.",
+     "einer Pressemitteilung der Organisation", "Organisation"),
+    # the prefield's subject past an insertion between commas; not where a pronoun after the verb is the subject
+    ("Die Unterstützer der Vorlage, darunter auch die Bürgerfraktion, verwiesen darauf, dass man Verantwortung "
+     "trage.", "Die Unterstützer der Vorlage", None),
+    ("Die Anhänger, die sich anschickten, an der Kundgebung teilzunehmen, warnte er, die Organisatoren verfolgten "
+     "eigene Ziele.", "er", None),
     # a participle the tagger calls an adverb is still a cue
     ("Der Weltmarktführer im Segment Energiesparlampen Philips hat angekündigt die Preise ab 1. Oktober zu erhöhen.",
      "Der Weltmarktführer im Segment Energiesparlampen Philips", None),

@@ -23,6 +23,7 @@ from quotes.lexicons import endings, mapping, word_list
 _NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NAME_WORDS = {"NOUN", "PROPN", "X"}
 _SUBJECT_RELATIONS = {"nsubj"}
+_NOMINATIVE_PRONOUNS = {"ich", "er", "wir"}  # a subject wherever it stands
 _HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
 
 
@@ -270,6 +271,8 @@ def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -
     if not finite.is_finite or finite.id < 2:
         return []
     words = sentence.words
+    if finite.id < len(words) and words[finite.id].text.lower() in _NOMINATIVE_PRONOUNS:
+        return []  # "Die Anhänger, die …, warnte er": the subject follows the verb
     start = finite.id - 2
     while start > 0 and words[start - 1].text not in {":", ";"} and not is_mark(words[start - 1]):
         start -= 1
@@ -281,6 +284,11 @@ def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -
     following = phrase[-1].id  # index of the word after the phrase
     if following < len(words) and words[following].text == "," and following + 1 == finite.id - 1:
         following += 1  # the comma that closes an apposition
+    elif following < finite.id - 2 and words[following].text == "," and words[finite.id - 2].text == ",":
+        inserted = words[following + 1:finite.id - 2]  # ", darunter auch die Bürgerfraktion,", ", die dort war,"
+        relative = inserted[0].text.lower() in RELATIVE_PRONOUNS
+        if relative or not any(w.upos in {"VERB", "AUX"} and w.is_finite for w in inserted):
+            following = finite.id - 1
     head = _head(phrase)
     speaker_head = head is not None and (_is_personal([head], names) or is_speaker_noun(head))  # not "Die Äußerungen"
     return phrase if following == finite.id - 1 and speaker_head else []
@@ -497,7 +505,10 @@ def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
         if child.deprel.startswith("obl"):
             preposition = sentence.word(child.id - 1) if child.id > 1 else None
             opening = next((w for w in sentence.words if w.head == child.id and w.deprel == "case"), preposition)
-            if opening is not None and opening.text.lower() in _AGENT_PREPOSITIONS:
+            if opening is None:
+                continue
+            statement = opening.text.lower() in {"in", "im"} and (is_speech_noun(child) or is_speaker_noun(child))
+            if opening.text.lower() in _AGENT_PREPOSITIONS or statement:  # "In einem Bericht … wurde vermutet"
                 return noun_phrase_forward(sentence, opening.id)
     return []
 
@@ -602,9 +613,8 @@ def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
     """'einer Mitteilung des Militärs' → 'des Militärs': the speaker is the
     owner of the statement, not the statement (which stays in the mention as
     written, "Angaben der Polizei")."""
-    nouns = word_list("speech_nouns.txt")
     for position, word in enumerate(words[:-1]):
-        if word.text in nouns:
+        if is_speech_noun(word):
             rest = words[position + 1:]
             if rest[0].text.lower() in {"von", "vom"}:
                 rest = rest[1:]

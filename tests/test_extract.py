@@ -259,6 +259,15 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Sein Rivale McCain, so Obama weiter, würde massiv Spenden erhalten. Er selber wolle aber unabhängig bleiben.",
      [("indirect", "Obama", "Sein Rivale McCain, so Obama weiter, würde massiv Spenden erhalten"),
       ("indirect", "Obama", "Er selber wolle aber unabhängig bleiben")]),
+    # "nach denen" after a noun of saying: the clause after it is what the noun says, not the verb's complement
+    ("Er verwies auf Studien der Charité, nach denen Homöopathie der Schulmedizin oft ebenbürtig sei.",
+     [("indirect", "Charité", "Homöopathie der Schulmedizin oft ebenbürtig sei")]),
+    ("Der Trainer Rob Mueller sagte, nach dem Spiel hätten alle Spieler dem Schiedsrichter die Hand gegeben.",
+     [("indirect", "Rob Mueller", "nach dem Spiel hätten alle Spieler dem Schiedsrichter die Hand gegeben")]),
+    # a compound's first part is its source only where it can speak
+    ("Nach dpa-Angaben wurden zwei Menschen verletzt.", [("indirect", "dpa", "wurden zwei Menschen verletzt")]),
+    ("Laut Meinungsumfragen lehnen 72 Prozent der Briten die Verfassung ab.",
+     [("indirect", None, "lehnen 72 Prozent der Briten die Verfassung ab")]),
     # a source noun of calculation
     ("Nach Berechnungen eines US-Forschers sind nur 300 Jäger über die Beringstraße eingewandert.",
      [("indirect", "US-Forscher", "sind nur 300 Jäger über die Beringstraße eingewandert")]),

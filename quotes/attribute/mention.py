@@ -37,8 +37,8 @@ def is_subject_pronoun(word: Word) -> bool:
 def _is_nominal(word: Word) -> bool:
     if word.text in word_list("sentence_starters.txt"):
         return False  # "Darüber", "Dabei": a small tagger may call them names
-    if has_name_particle(word):
-        return True  # "al-Hassan"
+    if has_name_particle(word) or ("-" in word.text and word.text.rsplit("-", 1)[-1][:1].isupper()):
+        return True  # "al-Hassan", "dpa-Angaben"
     if word.upos in _NAME_WORDS or is_web_address(word):
         return True
     if word.upos == "ADV" and word.lemma[:1].isupper() and not word.lemma.endswith("end"):
@@ -82,7 +82,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         else:
             break
         end += 1
-    while end > index and ((words[end - 1].upos in {"DET", "ADP", "ADJ"} and not is_web_address(words[end - 1]))
+    while end > index and ((words[end - 1].upos in {"DET", "ADP", "ADJ"} and not is_web_address(words[end - 1])
+                            and not (words[end - 1].upos == "ADJ" and "-" in words[end - 1].text
+                                     and _is_nominal(words[end - 1])))  # "dpa-Angaben" tagged as an adjective
                            or _unpaired_mark(words, index, end)):
         end -= 1
     return list(words[index:end]) if seen_noun else []
@@ -294,6 +296,25 @@ def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -
     return phrase if following == finite.id - 1 and speaker_head else []
 
 
+STATEMENT_REACH = 4  # words back from "wonach" to the noun of saying it belongs to
+
+
+def _statement_before(sentence: Sentence, last: int) -> list[Word]:
+    """The phrase of the noun of saying that ends within a few words before
+    `last`, with its attributes: "der Meinungsumfragen im Land"."""
+    words = sentence.words
+    for index in range(last, max(last - STATEMENT_REACH, -1), -1):
+        if is_speech_noun(words[index]):
+            start = index
+            while start > 0 and words[start - 1].upos in {"DET", "ADJ", "NUM"}:
+                start -= 1
+                if words[start].upos == "DET":
+                    break  # the noun's own article, not a phrase it is the genitive of
+            phrase = list(words[start:index + 1])
+            return phrase + _attributes(sentence, phrase)
+    return []
+
+
 def _is_statement(phrase: list[Word]) -> bool:
     """The phrase is headed by a noun of saying ("Die Äußerungen Hassemers"):
     in the prefield an object more likely than the speaker."""
@@ -399,7 +420,11 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         while before_comma > 0 and (sentence.words[before_comma].upos in {"VERB", "AUX"}
                                     or sentence.words[before_comma].text.lower() in word_list("particles.txt")):
             before_comma -= 1  # "… wies Berichte der Zeitung zurück, wonach …"
-        options.append(noun_phrase_backward(sentence, first - 1) or noun_phrase_backward(sentence, before_comma))
+        antecedent = cue.kind == "preposition"  # "Studien der Charité, nach denen …": any noun before
+        if antecedent:
+            options.append(_statement_before(sentence, before_comma))  # "der Umfragen im Land, nach denen …"
+        options.append(noun_phrase_backward(sentence, first - 1, after_preposition=antecedent)
+                       or noun_phrase_backward(sentence, before_comma, after_preposition=antecedent))
         if cue.kind == "colon":  # "Nina Hagen zur neuen Heimat: „…“": the name that opens the clause
             opening = _clause_start(sentence, first)
             options.append(noun_phrase_forward(sentence, opening) if opening < first else [])

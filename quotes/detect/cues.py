@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quotes.document import Sentence, Word
-from quotes.lexicons import mapping, table, word_list
+from quotes.lexicons import endings, mapping, table, word_list
 
 _PARTICLE_RELATIONS = {"compound:prt"}
 _PARTICLE_TAGS = {"PTKVZ"}
@@ -60,8 +60,8 @@ COMPOUND_HEAD = 6  # the least letters of a known noun as a compound's head (not
 def _noun_in(word: Word, nouns: frozenset[str]) -> bool:
     """The word, its lemma or its compound head ("Polizeiangaben",
     "dpa-Angaben") is one of `nouns`."""
-    if word.upos not in {"NOUN", "PROPN", "X", "ADV"} and not word.text[:1].isupper():
-        return False
+    if word.upos not in {"NOUN", "PROPN", "X", "ADV"} and not word.text.rsplit("-", 1)[-1][:1].isupper():
+        return False  # a capitalised word is a noun whatever its tag ("dpa-Angaben" as an adjective)
     text = word.text.lower()
     if text in nouns or word.lemma.lower() in nouns:
         return True
@@ -91,20 +91,28 @@ _LINKING_S_AFTER = ("ung", "heit", "keit", "schaft", "tion", "tät")
 
 def speech_noun_source(word: Word) -> str | None:
     """Who a compound noun of saying names: "Polizeiangaben" → "Polizei",
-    "dpa-Angaben" → "dpa", "Regierungsangaben" → "Regierung"."""
+    "dpa-Angaben" → "dpa", "Regierungsangaben" → "Regierung"; nobody where
+    the first part is no speaker ("Meinungsumfragen", "Jahresbericht")."""
     text = word.text
     nouns = _nouns("speech_nouns.txt")
     if "-" in text:
         modifier, _, head = text.rpartition("-")
-        return modifier if head.lower() in nouns and modifier else None
+        return modifier if head.lower() in nouns and _names_speaker(modifier) else None
     lower = text.lower()
     for noun in sorted(nouns, key=len, reverse=True):
         if len(noun) >= COMPOUND_HEAD and lower.endswith(noun) and len(lower) - len(noun) >= COMPOUND_MODIFIER:
             modifier = text[:len(text) - len(noun)]
             if modifier.endswith("s") and modifier[:-1].lower().endswith(_LINKING_S_AFTER):
                 modifier = modifier[:-1]
-            return modifier
+            return modifier if _names_speaker(modifier) else None
     return None
+
+
+def _names_speaker(modifier: str) -> bool:
+    """The first part of a compound names who speaks: an institution, group or
+    agent ("Polizei", "Experten", "Veranstalter") or an acronym ("dpa", "UN")."""
+    acronym = modifier.isupper() or (modifier.islower() and len(modifier) <= 4)
+    return bool(modifier) and (acronym or modifier.lower().endswith(endings("speaker_nouns.txt")))
 
 
 def is_speech_noun(word: Word) -> bool:

@@ -392,7 +392,7 @@ def _wonach(sentence: Sentence) -> Candidate | None:
         word = words[index]
         if words[index - 1].text != ",":
             continue
-        relative = word.text.lower() == "nach" and words[index + 1].text.lower() in RELATIVE_PRONOUNS \
+        relative = word.text.lower() == "nach" and _is_relative_pronoun(words[index + 1]) \
             and any(is_speech_noun(w) for w in words[max(0, index - 4):index - 1])  # "Umfragen, nach denen …"
         if word.text.lower() != "wonach" and not relative:
             continue
@@ -530,8 +530,9 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
             finite = _finite_verb_of(sentence, index)
             message = _message_before(sentence, finite) if finite is not None else None
             route = "fronted"
-    if message is None or _opens_with(sentence, message[0], "wonach"):
-        return None  # "… wies Berichte zurück, wonach …": what the reports say (see _wonach)
+    if message is None or _opens_with(sentence, message[0], "wonach") \
+            or _opens_with_nach_relative(sentence, message[0]):
+        return None  # "… wies Berichte zurück, wonach …", "Studien, nach denen …": what they say (see _wonach)
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
 
@@ -562,6 +563,18 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
 
 def _opens_with(sentence: Sentence, start: int, text: str) -> bool:
     return any(w.start == start and w.text.lower() == text for w in sentence.words)
+
+
+def _opens_with_nach_relative(sentence: Sentence, start: int) -> bool:
+    """The clause opens with "nach denen", "nach der": a source phrase of the noun before."""
+    words = sentence.words
+    return any(w.start == start and w.text.lower() == "nach" and i + 1 < len(words)
+               and _is_relative_pronoun(words[i + 1]) for i, w in enumerate(words))
+
+
+def _is_relative_pronoun(word: Word) -> bool:
+    """"denen", or "der"/"dem" as a pronoun (not the article of "nach dem Spiel")."""
+    return word.text.lower() in RELATIVE_PRONOUNS and (word.upos == "PRON" or word.text.lower() == "denen")
 
 
 def _finite_verb_of(sentence: Sentence, index: int) -> int | None:

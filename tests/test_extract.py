@@ -337,6 +337,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "trage.", "Die Unterstützer der Vorlage", None),
     ("Die Anhänger, die sich anschickten, an der Kundgebung teilzunehmen, warnte er, die Organisatoren verfolgten "
      "eigene Ziele.", "er", None),
+    # "heißt es" before a colon: the source it names; a colon after a subordinate clause: the main clause's subject
+    ("In dem Antrag heißt es wörtlich: „Die Aufhebung der Einstufung wäre ein weiterer Beitrag.“", "dem Antrag",
+     "Antrag"),
+    ("Der Innenminister Karl Weber warnte vor den Fehden, die ins Ausland getragen wurden: „Das hat es noch nicht "
+     "gegeben.“", "Der Innenminister Karl Weber", "Karl Weber"),
     # a participle the tagger calls an adverb is still a cue
     ("Der Weltmarktführer im Segment Energiesparlampen Philips hat angekündigt die Preise ab 1. Oktober zu erhöhen.",
      "Der Weltmarktführer im Segment Energiesparlampen Philips", None),

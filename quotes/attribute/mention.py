@@ -5,8 +5,8 @@ before 'zufolge', the speaker before a colon."""
 from __future__ import annotations
 
 from quotes.attribute.resolve import has_name_particle, is_name_particle, is_role_noun
-from quotes.detect import Candidate
-from quotes.detect.cues import genitive_determiners, is_speech_noun
+from quotes.detect import Candidate, Cue
+from quotes.detect.cues import genitive_determiners, heissen_cue, is_speech_noun
 from quotes.detect.spans import (
     COORDINATORS,
     RELATIVE_PRONOUNS,
@@ -335,6 +335,17 @@ def _finite_of(sentence: Sentence, verb: Word) -> Word:
     return verb
 
 
+def _heissen_before_colon(sentence: Sentence, colon: int) -> Cue | None:
+    """The "heißt es" of the clause that a colon ends ("In dem Antrag heißt es
+    wörtlich:"), if it has one."""
+    for word in reversed(sentence.words[:colon]):
+        if word.text in {":", ";"} or is_mark(word):
+            return None
+        if (cue := heissen_cue(sentence, word)) is not None:
+            return cue
+    return None
+
+
 def _finite_verb_before(sentence: Sentence, colon: int) -> Word | None:
     """The finite verb of the clause that a colon ends, if it has one; past
     the commas of an apposition ("brachte die Sprecherin, Annette
@@ -393,8 +404,10 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     head = cue.head.id - 1
     options: list[list[Word]] = []
     agent: list[Word] | None = None  # a passive's "von den Behörden": no subject, yet the speaker
-    if cue.kind == "heissen":
-        nearby = [*range(last + 1, min(last + 4, len(sentence.words))), *range(0, first)]
+    heissen = cue if cue.kind == "heissen" else _heissen_before_colon(sentence, first) if cue.kind == "colon" else None
+    if heissen is not None:  # "…, heißt es in dem Bericht", "In dem Antrag heißt es wörtlich: „…“"
+        heissen_first, heissen_last = min(w.id for w in heissen.words) - 1, max(w.id for w in heissen.words) - 1
+        nearby = [*range(heissen_last + 1, min(heissen_last + 4, len(sentence.words))), *range(0, heissen_first)]
         for index in nearby:
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
                 options.append(noun_phrase_forward(sentence, index + 1))
@@ -415,6 +428,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(_inverted_subject(sentence, verb, names))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
         options.append(_subject_by_dependency(sentence, verb))
         options.append(clause_subject(sentence, verb))
+        main = next((w for w in sentence.words[:first] if w.upos in {"VERB", "AUX"} and w.is_finite), verb)
+        options.append(_prefield_subject(sentence, main, names))  # "X zeigte sich besorgt, dass …: „…“"
     elif cue.kind == "colon" or candidate.speaker_side == "before":
         before_comma = first - 2 if first > 1 and sentence.words[first - 1].text == "," else first - 1
         while before_comma > 0 and (sentence.words[before_comma].upos in {"VERB", "AUX"}
@@ -454,7 +469,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         clause_start = next((i for i in range(head - 1, -1, -1) if sentence.words[i].text in {",", ":"}), -1)
         options.append(noun_phrase_forward(sentence, clause_start + 1))
     inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
-    guessed = cue.kind in {"verb", "colon"}  # the speaker is found by position, not named by a source phrase
+    guessed = cue.kind in {"verb", "colon"} and heissen is None  # found by position, not named by a source phrase
     for option in options:
         if not option or (guessed and not can_speak(option, names)) or any(w in cue.words for w in option):
             continue

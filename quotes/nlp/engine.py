@@ -7,7 +7,8 @@ downloaded at run time (`download_method=None`).
 
 Parsing is the slowest stage, so a caller may name the sentences worth
 parsing after tagging (`parse=`); the others keep their tags and lemmas and
-come back with `parsed=False`.
+come back with `parsed=False`. Between tagging and parsing, a name keeps one
+tag across its article (`_harmonise_names`).
 """
 
 from __future__ import annotations

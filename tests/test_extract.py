@@ -234,6 +234,16 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Die Agentur Sana berichtete über den Anschlag, der viele Opfer forderte.", []),
     ("UNICEF schätzt die Zahl der Kinder, die missbraucht werden, auf 150 Millionen.", []),
     ("Wettervorhersagen kündigen Regenfälle an, die heftiger sein werden als üblich.", []),
+    # the report ends where the text's own voice goes on: after a semicolon, ", was …" or ", doch …" in the indicative
+    ("Die Staatsanwältin Anna Berg sagte, dass der Vater sie geschlagen hatte; es wird geprüft, ob dies verjährt ist.",
+     [("indirect", "Anna Berg", "dass der Vater sie geschlagen hatte")]),
+    ("Die Opposition wirft ihm vor, den Putsch verantwortet zu haben, was dieser jedoch zurückweist.",
+     [("indirect", "Opposition", "den Putsch verantwortet zu haben")]),
+    ("Die Verteidigerin Anna Berg sagte, der Angeklagte sei nicht gefährlich, doch die Richterin ließ sich auf keinen "
+     "Kompromiss ein.", [("indirect", "Anna Berg", "der Angeklagte sei nicht gefährlich")]),
+    # not inside a quotation
+    ("Die Sängerin Anna Berg sagte, sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können“.",
+     [("mixed", "Anna Berg", "sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können")]),
     # a purpose is not what was said
     ("Die Sprecherin Elizabeth Byrs forderte einen Luftkorridor, um Hilfe ins Land zu bringen.", []),
     # a clause opening with "und" after the cue's clause is the sentence going on

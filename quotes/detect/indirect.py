@@ -145,9 +145,28 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
                     "subordinators.txt"):  # a small tagger may call "sobald" a verb
             return index  # "…, er sei unschuldig, erkannte das Gericht nicht an": the speaker acts again
         if words[index].text in _BOUNDARY and words[index + 1].text.lower() in _CONTRASTS \
-                and _speaks_itself(sentence, index + 2, end):
+                and (_speaks_itself(sentence, index + 2, end) or _narrated(words, start, index + 2, end)):
             return index
+        if (words[index].text in {";", ":"} or (words[index].text == "," and words[index + 1].text.lower() == "was")) \
+                and _narrated(words, start, index + 1, end):
+            return index  # "…; es wird geprüft, ob …", "…, was dieser jedoch zurückweist": the narrator again
     return end
+
+
+def _narrated(words: tuple[Word, ...], message_start: int, start: int, end: int) -> bool:
+    """The clause from `start` to the next boundary has a finite verb, all of
+    them in the indicative: the text's own voice, not the report. Never
+    inside a quotation that opened in the message ("„zu zeigen, was wir …“")."""
+    if sum(is_mark(w) for w in words[message_start:start]) % 2:
+        return False
+    finite = []
+    for word in words[start:end]:
+        if word.text in _BOUNDARY:
+            break
+        if is_finite_verb(word):
+            finite.append(word)
+    return bool(finite) and not any(is_konjunktiv(w) for w in finite) \
+        and all(w.feats.get("Mood") == "Ind" for w in finite)
 
 
 def _speaks_itself(sentence: Sentence, start: int, end: int) -> bool:

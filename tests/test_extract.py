@@ -241,6 +241,11 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Opposition", "den Putsch verantwortet zu haben")]),
     ("Die Verteidigerin Anna Berg sagte, der Angeklagte sei nicht gefährlich, doch die Richterin ließ sich auf keinen "
      "Kompromiss ein.", [("indirect", "Anna Berg", "der Angeklagte sei nicht gefährlich")]),
+    # a cue in the subordinate clause that opens another cue's message reports what follows it
+    ("Der Premier John Key warb für die Partnerschaft, indem er sagte, eine engere Zusammenarbeit würde helfen.",
+     [("indirect", "John Key", "eine engere Zusammenarbeit würde helfen")]),
+    ("Putin habe seine Bereitschaft erklärt, die Gespräche fortzusetzen, sagte Kremlsprecher Dmitri Peskow.",
+     [("indirect", "Dmitri Peskow", "Putin habe seine Bereitschaft erklärt, die Gespräche fortzusetzen")]),
     # not inside a quotation
     ("Die Sängerin Anna Berg sagte, sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können“.",
      [("mixed", "Anna Berg", "sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können")]),

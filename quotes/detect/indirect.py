@@ -719,7 +719,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
         speech_act = any(cue.kind == "verb" for cue in cues)  # "Der Iran streitet dies ab.": what follows may report it
         if found or touches_direct or speech_act:
             previous_speech = sentence.index
-        candidates.extend(_first_per_span(_outermost(found)))
+        candidates.extend(_first_per_span(_outermost(sentence, found)))
     return candidates
 
 
@@ -729,14 +729,25 @@ def _is_fragment(sentence: Sentence, start: int, end: int) -> bool:
     return inside and (end - start) < MIXED_SHARE * (sentence.end - sentence.start)
 
 
-def _outermost(found: list[Candidate]) -> list[Candidate]:
+def _outermost(sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Drop a cue that sits inside another cue's message: in „Putin habe seine
-    Bereitschaft erklärt, …, sagte Peskow“ the speaker is Peskow."""
+    Bereitschaft erklärt, …, sagte Peskow“ the speaker is Peskow. But where
+    the message opens with the clause of that cue ("…, indem er sagte, X"),
+    X is what the inner cue reports, and the outer message goes."""
     def inside(candidate: Candidate, other: Candidate) -> bool:
         return candidate.cue is not None and other.start <= candidate.cue.start < other.end
 
+    def opens(candidate: Candidate, other: Candidate) -> bool:
+        first = next((w for w in sentence.words if w.start >= other.start), None)
+        subordinate = first is not None and first.text.lower() in word_list("subordinators.txt") - _CLAUSE_OPENERS
+        return subordinate and inside(candidate, other) and candidate.start > candidate.cue.start and not any(
+            other.start <= w.start < candidate.cue.start and w.text in _BOUNDARY for w in sentence.words)
+
     verbs = [o for o in found if o.cue is not None and o.cue.kind == "verb"]
-    return [c for c in found if not any(inside(c, o) and not inside(o, c) for o in verbs if o is not c)]
+    opened = {id(o) for o in verbs for c in found if c is not o and opens(c, o)}
+    kept = [c for c in found if id(c) not in opened]
+    return [c for c in kept if not any(inside(c, o) and not inside(o, c) for o in verbs if o is not c
+                                       and id(o) not in opened)]
 
 
 def _first_per_span(found: list[Candidate]) -> list[Candidate]:

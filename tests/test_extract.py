@@ -249,6 +249,17 @@ def test_quote_forms(extractor, text, expected) -> None:
     # not inside a quotation
     ("Die Sängerin Anna Berg sagte, sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können“.",
      [("mixed", "Anna Berg", "sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können")]),
+    # a state, a reason or the subject's next act is not what was said
+    ("Da Brauereien auf die Versorgung mit Trinkwasser angewiesen sind, warnte der Hauptgeschäftsführer des "
+     "Brauerbundes vor der Gasförderung.", []),
+    ("Magnitski hatte Beamte der Korruption beschuldigt, wurde dann wegen Beihilfe zur Steuerhinterziehung "
+     "festgenommen.", []),
+    ("Wenn es regnet, bleiben wir zu Hause, sagte die Ministerin Anna Berg.",
+     [("indirect", "Anna Berg", "Wenn es regnet, bleiben wir zu Hause")]),
+    # the prefield of a main clause joined by ", und"
+    ("Der Präsidentenrat stufte das Gesetz als verfassungswidrig ein, und das UN-Kinderhilfswerk UNICEF rief "
+     "Russland auf, das Adoptionsverbot zurückzunehmen.",
+     [("indirect", "UN-Kinderhilfswerk UNICEF", "das Adoptionsverbot zurückzunehmen")]),
     # a purpose is not what was said
     ("Die Sprecherin Elizabeth Byrs forderte einen Luftkorridor, um Hilfe ins Land zu bringen.", []),
     # a clause opening with "und" after the cue's clause is the sentence going on

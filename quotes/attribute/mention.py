@@ -278,8 +278,18 @@ def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -
     start = finite.id - 2
     while start > 0 and words[start - 1].text not in {":", ";"} and not is_mark(words[start - 1]):
         start -= 1
+    joined = next((i + 1 for i in range(finite.id - 2, start, -1) if words[i].text.lower() in COORDINATORS
+                   and words[i - 1].text == ","), None)  # "…, und das Kinderhilfswerk UNICEF rief Russland auf"
+    return next((p for p in (_prefield_from(sentence, s, finite, names) for s in (start, joined) if s is not None)
+                 if p), [])
+
+
+def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozenset[str]) -> list[Word]:
+    """The speaking noun phrase from word index `start` that fills the prefield up to `finite`."""
+    words = sentence.words
     phrase = noun_phrase_forward(sentence, start)
-    if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt") | {"es", "das", "dies"}:
+    if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt") \
+            or (len(phrase) == 1 and phrase[0].text.lower() in {"es", "das", "dies"}):
         return []
     phrase = phrase + _attributes(sentence, phrase)
     phrase = phrase + _apposition(sentence, phrase)

@@ -220,8 +220,10 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
         clause = clause[1:]
     if not clause or not any(is_finite_verb(w) for w in clause):
         return None
-    if clause[0].text.lower() in _SUBORDINATORS | {"wie"}:
-        return None
+    verb_second = len(clause) > 1 and is_finite_verb(clause[1])  # "Da sei nichts zu machen, sagte er"
+    main_clause = any(w.text == "," and is_finite_verb(n) for w, n in pairwise(clause))  # "Wenn …, bleiben wir …"
+    if clause[0].text.lower() in word_list("subordinators.txt") - _CLAUSE_OPENERS and not (verb_second or main_clause):
+        return None  # "Da Brauereien auf Wasser angewiesen sind, warnte …": a reason, not what was said
     return clause[0].start, clause[-1].end
 
 
@@ -545,6 +547,8 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     else:
         message = _message_after(sentence, after)
         route = "complement"
+        if message is not None and _opens_indicative(sentence, message[0]):
+            return None  # "…beschuldigt, wurde dann festgenommen": the subject's next act, not what was said
         if message is None:
             finite = _finite_verb_of(sentence, index)
             message = _message_before(sentence, finite) if finite is not None else None
@@ -577,7 +581,17 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     end = index
     while end < len(words) and words[end].text not in _BOUNDARY:
         end += 1
-    return words[start].text.lower() != "wie" and not any(is_finite_verb(w) for w in words[start:end])
+    clause = words[start:end]
+    state = any(w.lemma == "sein" and is_finite_verb(w) for w in clause) and not any(
+        w.text.lower() in {"worden", "geworden"} for w in clause)  # "auf Wasser angewiesen sind": a state
+    return state or (words[start].text.lower() != "wie" and not any(is_finite_verb(w) for w in clause))
+
+
+def _opens_indicative(sentence: Sentence, start: int) -> bool:
+    """The clause at `start` opens with a finite verb in the indicative."""
+    first = next((w for w in sentence.words if w.start == start), None)
+    return first is not None and is_finite_verb(first) and not is_konjunktiv(first) \
+        and first.feats.get("Mood") == "Ind"
 
 
 def _opens_with(sentence: Sentence, start: int, text: str) -> bool:

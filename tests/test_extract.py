@@ -260,6 +260,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Der Präsidentenrat stufte das Gesetz als verfassungswidrig ein, und das UN-Kinderhilfswerk UNICEF rief "
      "Russland auf, das Adoptionsverbot zurückzunehmen.",
      [("indirect", "UN-Kinderhilfswerk UNICEF", "das Adoptionsverbot zurückzunehmen")]),
+    ("PETA ist allgemein bekannt dafür, durch Aktionen gegen das Tragen von Pelz zu demonstrieren.", []),
+    ("Es ist bekannt geworden, dass der Minister zurücktritt.",
+     [("indirect", None, "dass der Minister zurücktritt")]),
     # a purpose is not what was said
     ("Die Sprecherin Elizabeth Byrs forderte einen Luftkorridor, um Hilfe ins Land zu bringen.", []),
     # a clause opening with "und" after the cue's clause is the sentence going on

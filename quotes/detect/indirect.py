@@ -572,9 +572,6 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     if previous is not None and (previous.text.lower() == "als" or (
             verb.deprel == "amod" and previous.upos in {"DET", "ADJ", "NUM"})):
         return True
-    looks_participle = not verb.feats and verb.text.lower().startswith("ge") and verb.text != verb.lemma
-    if verb.feats.get("VerbForm") != "Part" and not looks_participle:
-        return False
     start = index
     while start > 0 and words[start - 1].text not in _BOUNDARY:
         start -= 1
@@ -584,6 +581,9 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     clause = words[start:end]
     state = any(w.lemma == "sein" and is_finite_verb(w) for w in clause) and not any(
         w.text.lower() in {"worden", "geworden"} for w in clause)  # "auf Wasser angewiesen sind": a state
+    looks_participle = not verb.feats and verb.text.lower().startswith("ge") and verb.text != verb.lemma
+    if verb.feats.get("VerbForm") != "Part" and not looks_participle:
+        return state and verb.upos == "ADJ"  # "PETA ist bekannt dafür, …"
     return state or (words[start].text.lower() != "wie" and not any(is_finite_verb(w) for w in clause))
 
 

@@ -303,6 +303,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a speech act without words of its own: the Konjunktiv sentence after it reports them
     ("Der Iran streitet dies ab. Das Programm sei ausschließlich friedlich.",
      [("indirect", "Iran", "Das Programm sei ausschließlich friedlich")]),
+    # the subject of the sentence before names the speaker of a Konjunktiv sentence only if its head can speak
+    ("Die Fusion der beiden Hersteller wurde verschoben. Bis 2011 solle sie erreicht sein.",
+     [("indirect", None, "Bis 2011 solle sie erreicht sein")]),
     # a name the tagger knows in one sentence is a name where it opens the next
     ("Der Anwalt Rainer Wittner sprach mit Journalisten. Wittner sagte weiter, dass die Ärzte der Frau abgeraten "
      "hätten.", [("indirect", "Rainer Wittner", "dass die Ärzte der Frau abgeraten hätten")]),

@@ -398,9 +398,18 @@ def sentence_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
     options = [_inverted_subject(sentence, verb, names),
                *(_subject_by_dependency(sentence, v) for v in verbs if v is not None),
                clause_subject(sentence, verb)]
-    return next((o for o in options if o and can_speak(o, names)
+    return next((o for o in options if o and can_speak(o, names) and _speaker_headed(o, names)
                  and o[0].text.lower() not in word_list("oblique_determiners.txt")  # "Dem Mitbegründer …"
                  and not (len(o) == 1 and o[0].text.lower() in {"es", "das", "dies", "man"})), [])
+
+
+def _speaker_headed(phrase: list[Word], names: frozenset[str]) -> bool:
+    """The phrase's head names who can speak: a name, pronoun or role, an
+    institution or group, an acronym or a statement; not "Langfristig",
+    "Kriegsverbrechen" or "die Fusion der beiden Hersteller"."""
+    head = _head(phrase) or phrase[0]
+    return _is_personal([head], names) or is_speaker_noun(head) or is_speech_noun(head) \
+        or (len(head.text) > 1 and head.text.isupper())
 
 
 def find_mention(document: Document, candidate: Candidate, names: frozenset[str]) -> list[Word]:

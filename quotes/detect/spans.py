@@ -8,7 +8,6 @@ from functools import cache
 from quotes.detect.cues import genitive_determiners
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import quote_marks, word_list
-from quotes.nlp.engine import konjunktiv_one_form
 
 SENTENCE_PUNCT = set(".!?…;:")
 COORDINATORS = frozenset({"und", "sowie"})
@@ -33,14 +32,10 @@ def is_mark(word: Word) -> bool:
 
 def is_konjunktiv(word: Word) -> bool:
     """A finite verb in the subjunctive, by the tagger or by its form (a
-    listed form, or a lowercase word with a listed ending, whatever its tag);
-    not a form that is also the first person indicative where the tagger
-    says first person ("Ich habe so viel gelernt")."""
-    first_person = word.feats.get("Person") == "1" and word.text.lower().endswith("e") \
-        and konjunktiv_one_form(word.text, word.lemma) and word.text.lower() != "sei"
-    if _konjunktiv_form(word.text) and not first_person:
+    listed form, or a lowercase word with a listed ending, whatever its tag)."""
+    if _konjunktiv_form(word.text):
         return True
-    return word.upos in {"VERB", "AUX"} and word.is_subjunctive and not first_person
+    return word.upos in {"VERB", "AUX"} and word.is_subjunctive
 
 
 @cache

@@ -34,6 +34,12 @@ class Word:
     def is_subjunctive(self) -> bool:
         return self.feats.get("Mood") == "Sub"
 
+    @property
+    def is_capitalised(self) -> bool:
+        """The word, or its last part after a hyphen, starts with a capital,
+        as German nouns and names do ("Polizei", "dpa-Angaben", "al-Dschasira")."""
+        return self.text.rsplit("-", 1)[-1][:1].isupper()
+
 
 @dataclass(frozen=True)
 class Sentence:

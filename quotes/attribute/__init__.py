@@ -92,13 +92,12 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
         mention_words = find_mention(document, candidate, names)
         from_context = False
         continues_afar = previous is None or candidate.sentence - previous[1] > 1
-        if not mention_words and candidate.cue is None and candidate.type != "direct" and candidate.sentence > 0 \
-                and (previous is None or previous[1] < candidate.sentence - 1):
-            mention_words = _speech_act_speaker(document, document.sentences[candidate.sentence - 1], names)
-            from_context = bool(mention_words)
-        if not mention_words and candidate.cue is None and candidate.type == "indirect" and continues_afar \
-                and candidate.sentence > 0:
-            mention_words = sentence_subject(document.sentences[candidate.sentence - 1], names)
+        if not mention_words and candidate.cue is None and continues_afar and candidate.sentence > 0:
+            before = document.sentences[candidate.sentence - 1]  # who the quote goes on from
+            if candidate.type != "direct":
+                mention_words = _speech_act_speaker(document, before, names)
+            if not mention_words and candidate.type == "indirect":
+                mention_words = sentence_subject(before, names)
             from_context = bool(mention_words)
         resolution = resolver.resolve(speaker_words(mention_words))
         if from_context:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from quotes.attribute.resolve import has_name_particle, is_name_particle, is_role_noun
 from quotes.detect import Candidate, Cue
-from quotes.detect.cues import genitive_determiners, heissen_cue, is_speech_noun
+from quotes.detect.cues import genitive_determiners, has_speaker_ending, heissen_cue, is_speech_noun
 from quotes.detect.spans import (
     COORDINATORS,
     RELATIVE_PRONOUNS,
@@ -37,7 +37,7 @@ def is_subject_pronoun(word: Word) -> bool:
 def _is_nominal(word: Word) -> bool:
     if word.text in word_list("sentence_starters.txt"):
         return False  # "Darüber", "Dabei": a small tagger may call them names
-    if has_name_particle(word) or ("-" in word.text and word.text.rsplit("-", 1)[-1][:1].isupper()):
+    if has_name_particle(word) or ("-" in word.text and word.is_capitalised):
         return True  # "al-Hassan", "dpa-Angaben"
     if word.upos in _NAME_WORDS or is_web_address(word):
         return True
@@ -165,7 +165,6 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
                 break
             start = opening
         start -= 1
-    oblique = word_list("oblique_determiners.txt")
     index = start
     while index < len(words) and words[index].text not in _CLAUSE_BOUNDS:
         word = words[index]
@@ -175,7 +174,7 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
             continue
         phrase = noun_phrase_forward(sentence, index) if word.upos not in _SKIPPED else []
         if phrase:
-            if phrase[0].text.lower() not in oblique and phrase[0].text.lower() not in {"es", "sich"}:
+            if not _opens_as_object(phrase) and phrase[0].text.lower() not in {"es", "sich"}:
                 return phrase
             index += len(phrase)
             continue
@@ -208,6 +207,12 @@ def document_names(document: Document) -> frozenset[str]:
     return frozenset(w.text for s in document.sentences for w in s.words if w.upos == "PROPN" and w.text[:1].isupper())
 
 
+def _opens_as_object(phrase: list[Word]) -> bool:
+    """The phrase opens with a determiner or pronoun that marks it as an
+    object ("den", "dem", "einem", "ihn"): it cannot be a subject."""
+    return phrase[0].text.lower() in word_list("oblique_determiners.txt")
+
+
 def _is_personal(words: list[Word], names: frozenset[str]) -> bool:
     """A name, a pronoun or a role noun: a phrase that can name a speaker."""
     return any(w.upos == "PROPN" or w.text in names or is_subject_pronoun(w) or is_role_noun(w) for w in words)
@@ -217,7 +222,7 @@ def is_speaker_noun(word: Word) -> bool:
     """A noun of an institution, a group, a medium or a document that states
     something: "Polizei", "Verteidigungsministerium", "Veranstalter"."""
     nominal = word.upos in _NAME_WORDS or (word.upos == "ADJ" and word.text[:1].isupper())  # "Verantwortliche"
-    return nominal and word.text.lower().endswith(endings("speaker_nouns.txt"))
+    return nominal and has_speaker_ending(word.text)
 
 
 def can_speak(words: list[Word], names: frozenset[str]) -> bool:
@@ -251,7 +256,7 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     prefield = noun_phrase_backward(sentence, verb.id - 2)
     start = _clause_start(sentence, verb.id - 1)
     opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
-    nominative = bool(opening) and opening[0].text.lower() not in word_list("oblique_determiners.txt")
+    nominative = bool(opening) and not _opens_as_object(opening)
     if (prefield and _is_personal(prefield, names) and not _is_statement(prefield)) \
             or (nominative and can_speak(opening, names) and not _is_statement(opening)):
         return []  # "Einige britische Moslems im Vereinigten Königreich haben Tony Blair geschrieben"
@@ -259,7 +264,7 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     while index < len(words) and (words[index].upos in {"ADV", "PART"} or words[index].text.lower() == "sich"):
         index += 1
     phrase = noun_phrase_forward(sentence, index)
-    if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt"):
+    if not phrase or _opens_as_object(phrase):
         return []
     return phrase if _is_personal(phrase, names) else []
 
@@ -288,8 +293,7 @@ def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozense
     """The speaking noun phrase from word index `start` that fills the prefield up to `finite`."""
     words = sentence.words
     phrase = noun_phrase_forward(sentence, start)
-    if not phrase or phrase[0].text.lower() in word_list("oblique_determiners.txt") \
-            or (len(phrase) == 1 and phrase[0].text.lower() in {"es", "das", "dies"}):
+    if not phrase or _opens_as_object(phrase) or (len(phrase) == 1 and phrase[0].text.lower() in {"es", "das", "dies"}):
         return []
     phrase = phrase + _attributes(sentence, phrase)
     phrase = phrase + _apposition(sentence, phrase)
@@ -302,7 +306,7 @@ def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozense
         if relative or not any(w.upos in {"VERB", "AUX"} and w.is_finite for w in inserted):
             following = finite.id - 1
     head = _head(phrase)
-    speaker_head = head is not None and (_is_personal([head], names) or is_speaker_noun(head))  # not "Die Äußerungen"
+    speaker_head = head is not None and _head_can_speak(head, names)  # not "Die Äußerungen"
     return phrase if following == finite.id - 1 and speaker_head else []
 
 
@@ -399,7 +403,7 @@ def sentence_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
                *(_subject_by_dependency(sentence, v) for v in verbs if v is not None),
                clause_subject(sentence, verb)]
     return next((o for o in options if o and can_speak(o, names) and _speaker_headed(o, names)
-                 and o[0].text.lower() not in word_list("oblique_determiners.txt")  # "Dem Mitbegründer …"
+                 and not _opens_as_object(o)  # "Dem Mitbegründer …"
                  and not (len(o) == 1 and o[0].text.lower() in {"es", "das", "dies", "man"})), [])
 
 
@@ -408,8 +412,12 @@ def _speaker_headed(phrase: list[Word], names: frozenset[str]) -> bool:
     institution or group, an acronym or a statement; not "Langfristig",
     "Kriegsverbrechen" or "die Fusion der beiden Hersteller"."""
     head = _head(phrase) or phrase[0]
-    return _is_personal([head], names) or is_speaker_noun(head) or is_speech_noun(head) \
-        or (len(head.text) > 1 and head.text.isupper())
+    return _head_can_speak(head, names) or is_speech_noun(head) or (len(head.text) > 1 and head.text.isupper())
+
+
+def _head_can_speak(head: Word, names: frozenset[str]) -> bool:
+    """A name, pronoun, role or a noun of an institution, group or agent."""
+    return _is_personal([head], names) or is_speaker_noun(head)
 
 
 def find_mention(document: Document, candidate: Candidate, names: frozenset[str]) -> list[Word]:
@@ -492,7 +500,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     for option in options:
         if not option or (guessed and not can_speak(option, names)) or any(w in cue.words for w in option):
             continue
-        if guessed and option is not agent and option[0].text.lower() in word_list("oblique_determiners.txt"):
+        if guessed and option is not agent and _opens_as_object(option):
             continue  # "widersprach den Angaben der Organisation": an object, not the subject
         if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
             titled = _with_title(sentence, option)

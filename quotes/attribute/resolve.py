@@ -279,7 +279,7 @@ class Resolver:
                 if name:
                     return Resolution(name, "person", "role")
         nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}
-                 or (w.upos == "ADJ" and w.text.rsplit("-", 1)[-1][:1].isupper())]  # "dpa-Angaben" as an adjective
+                 or (w.upos == "ADJ" and w.is_capitalised)]  # "dpa-Angaben" as an adjective
         source = speech_noun_source(nouns[0]) if len(nouns) == 1 and not role_words else None
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police

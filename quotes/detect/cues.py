@@ -60,7 +60,7 @@ COMPOUND_HEAD = 6  # the least letters of a known noun as a compound's head (not
 def _noun_in(word: Word, nouns: frozenset[str]) -> bool:
     """The word, its lemma or its compound head ("Polizeiangaben",
     "dpa-Angaben") is one of `nouns`."""
-    if word.upos not in {"NOUN", "PROPN", "X", "ADV"} and not word.text.rsplit("-", 1)[-1][:1].isupper():
+    if word.upos not in {"NOUN", "PROPN", "X", "ADV"} and not word.is_capitalised:
         return False  # a capitalised word is a noun whatever its tag ("dpa-Angaben" as an adjective)
     text = word.text.lower()
     if text in nouns or word.lemma.lower() in nouns:
@@ -112,7 +112,13 @@ def _names_speaker(modifier: str) -> bool:
     """The first part of a compound names who speaks: an institution, group or
     agent ("Polizei", "Experten", "Veranstalter") or an acronym ("dpa", "UN")."""
     acronym = modifier.isupper() or (modifier.islower() and len(modifier) <= 4)
-    return bool(modifier) and (acronym or modifier.lower().endswith(endings("speaker_nouns.txt")))
+    return bool(modifier) and (acronym or has_speaker_ending(modifier))
+
+
+def has_speaker_ending(text: str) -> bool:
+    """The word ends like a noun of an institution, group, medium, document or
+    agent (data/lexicons/speaker_nouns.txt): "Verteidigungsministerium", "Sprecher"."""
+    return text.lower().endswith(endings("speaker_nouns.txt"))
 
 
 def is_speech_noun(word: Word) -> bool:

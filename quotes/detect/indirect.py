@@ -165,8 +165,7 @@ def _narrated(words: tuple[Word, ...], message_start: int, start: int, end: int)
             break
         if is_finite_verb(word):
             finite.append(word)
-    return bool(finite) and not any(is_konjunktiv(w) for w in finite) \
-        and all(w.feats.get("Mood") == "Ind" for w in finite)
+    return bool(finite) and all(_is_indicative(w) for w in finite)
 
 
 def _speaks_itself(sentence: Sentence, start: int, end: int) -> bool:
@@ -184,8 +183,12 @@ def _goes_on_indicative(words: tuple[Word, ...], start: int, end: int) -> bool:
     """After "und": the speaker's own next action in the indicative ("…, sie
     müssten nachgeben und bemühte das Bild …"), which the report no longer holds."""
     following = words[start] if start < end else None
-    return following is not None and is_finite_verb(following) and following.is_finite \
-        and not is_konjunktiv(following) and following.feats.get("Mood") == "Ind"
+    return following is not None and following.is_finite and _is_indicative(following)
+
+
+def _is_indicative(word: Word) -> bool:
+    """A finite verb in the indicative, by the tagger, and no listed Konjunktiv form."""
+    return is_finite_verb(word) and not is_konjunktiv(word) and word.feats.get("Mood") == "Ind"
 
 
 def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
@@ -587,22 +590,28 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     return state or (words[start].text.lower() != "wie" and not any(is_finite_verb(w) for w in clause))
 
 
+def _word_at(sentence: Sentence, start: int) -> Word | None:
+    """The word that begins at character offset `start`."""
+    return next((w for w in sentence.words if w.start == start), None)
+
+
 def _opens_indicative(sentence: Sentence, start: int) -> bool:
     """The clause at `start` opens with a finite verb in the indicative."""
-    first = next((w for w in sentence.words if w.start == start), None)
-    return first is not None and is_finite_verb(first) and not is_konjunktiv(first) \
-        and first.feats.get("Mood") == "Ind"
+    first = _word_at(sentence, start)
+    return first is not None and _is_indicative(first)
 
 
 def _opens_with(sentence: Sentence, start: int, text: str) -> bool:
-    return any(w.start == start and w.text.lower() == text for w in sentence.words)
+    first = _word_at(sentence, start)
+    return first is not None and first.text.lower() == text
 
 
 def _opens_with_nach_relative(sentence: Sentence, start: int) -> bool:
     """The clause opens with "nach denen", "nach der": a source phrase of the noun before."""
-    words = sentence.words
-    return any(w.start == start and w.text.lower() == "nach" and i + 1 < len(words)
-               and _is_relative_pronoun(words[i + 1]) for i, w in enumerate(words))
+    first = _word_at(sentence, start)
+    following = sentence.word(first.id + 1) if first is not None else None
+    return first is not None and first.text.lower() == "nach" and following is not None \
+        and _is_relative_pronoun(following)
 
 
 def _is_relative_pronoun(word: Word) -> bool:

@@ -65,7 +65,7 @@ def is_capitalised_noun(sentence: Sentence, index: int) -> bool:
     word = sentence.words[index]
     if index == 0 or word.upos == "PUNCT" or is_mark(word):
         return False
-    return word.text.rsplit("-", 1)[-1][:1].isupper() and (word.upos not in {"VERB", "AUX"} or "-" in word.text)
+    return word.is_capitalised and (word.upos not in {"VERB", "AUX"} or "-" in word.text)
 
 
 def is_finite_verb(word: Word) -> bool:

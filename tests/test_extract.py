@@ -313,6 +313,20 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Louis van Gaal", "man sei zufrieden"), ("indirect", "Louis van Gaal", "man habe gut gespielt")]),
     ("Die Journalisten beschweren sich über die Behinderungen, nur die Reporter des Staatsfernsehens seien "
      "zugelassen.", [("indirect", "Journalist", "nur die Reporter des Staatsfernsehens seien zugelassen")]),
+    # an apposition between commas after the cue's subject is not the message
+    ("Ende Januar verkündete der „Deutsche Fußball-Bund“, kurz „DFB“, dann offiziell, dass man sich bewerben werde.",
+     [("indirect", "Deutsche Fußball-Bund", "dass man sich bewerben werde")]),
+    # "so X" followed by the addressee; a long clause before a trailing cue
+    ("Der Gesang soll nur Playback gewesen sein, so der Mitarbeiter einer Produktionsfirma gegenüber der Zeitung "
+     "„Beijing Shibao“.",
+     [("indirect", "Mitarbeiter einer Produktionsfirma", "Der Gesang soll nur Playback gewesen sein")]),
+    ("Bei ihrem Vormarsch im Rahmen der Operation Muschtarak in der Provinz Helmand trafen US-Truppen auf "
+     "erheblichen Widerstand durch Aufständische, berichtet Reuters.",
+     [("indirect", "Reuters", "Bei ihrem Vormarsch im Rahmen der Operation Muschtarak in der Provinz Helmand "
+       "trafen US-Truppen auf erheblichen Widerstand durch Aufständische")]),
+    # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
+    ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
+     [("direct", "Minister", "Wir sind bereit")]),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected
@@ -386,6 +400,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Interesse des Landes.", "Einer der Putschisten, Harouna Djibrilla Adamou", None),
     ("Den Unmut der Partei brachte die Sprecherin der Fraktion, Annette Widmann-Mauz, zum Ausdruck: „Das ist nicht "
      "hilfreich.“", "die Sprecherin der Fraktion, Annette Widmann-Mauz", "Annette Widmann-Mauz"),
+    # a demonstrative standing alone is a pronoun
+    ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

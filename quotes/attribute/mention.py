@@ -46,6 +46,14 @@ def _is_nominal(word: Word) -> bool:
     return word.text[:1].isupper() and word.upos in {"ADJ", "VERB"} and word.id > 1  # not "Relativierend fügt …"
 
 
+def _stands_alone(words: tuple[Word, ...], index: int) -> bool:
+    """A demonstrative determiner with no noun after it is a pronoun ("Dieser
+    behauptete", "Diese baten ihn"), whatever the tagger calls it."""
+    following = words[index + 1] if index + 1 < len(words) else None
+    demonstrative = words[index].upos == "DET" and words[index].text.lower() in mapping("pronouns.tsv")
+    return demonstrative and (following is None or (following.upos not in _NP_WORDS and not is_mark(following)))
+
+
 def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
     """The noun phrase starting at word index `index`: determiners and
     adjectives, a run of nouns and names, a genitive or 'von' attribute,
@@ -53,7 +61,7 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
     words = sentence.words
     if index >= len(words):
         return []
-    if words[index].upos == "PRON":
+    if words[index].upos == "PRON" or _stands_alone(words, index):
         return [words[index]] if is_subject_pronoun(words[index]) else []
     end = index
     seen_noun = False

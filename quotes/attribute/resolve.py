@@ -299,6 +299,7 @@ def nominative(mention: list[Word]) -> str | None:
     Außenministeriums' → 'russisches Außenministerium'. Genitive attributes
     after the head stay as written ('Sprecher des Ministeriums')."""
     words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
+    described = bool(words) and words[0].upos == "DET"
     while words and words[0].upos == "DET":
         words = words[1:]
     if not words:
@@ -314,7 +315,9 @@ def nominative(mention: list[Word]) -> str | None:
             parts.append(word.lemma + _STRONG_ENDINGS.get(gender or "Masc", "e"))
         else:
             parts.append(word.text)
-    parts.append(head.lemma if head.upos == "NOUN" and head.lemma and head.lemma[:1].isupper() else head.text)
+    described = described or head_index > 0  # a bare noun is a name as written: "Reuters", not "Reuter"
+    inflected = described and head.upos == "NOUN" and head.lemma[:1].isupper()
+    parts.append(head.lemma if inflected else head.text)
     parts.extend(w.text for w in words[head_index + 1:])
     return _joined(parts)
 

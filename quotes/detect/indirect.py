@@ -46,6 +46,8 @@ _DEMONSTRATIVES = {"diese", "dieses", "diesen"}
 _CONDITIONAL = {"würde", "würden", "wäre", "wären"}  # Konjunktiv II, as often conditional as reported
 _PRONOMINAL_ADVERBS = {"darüber", "dafür", "dagegen", "davon", "daran", "darauf"}  # "Konsens darüber, dass …"
 _PERSON_NOUNS = {"Sprecher", "Sprecherin"}  # speech nouns that name a person, not what was said
+MIN_VERBLESS_CLAUSE = 8  # words before a trailing cue that are a statement without a tagged verb
+MAX_INSERTED_WORDS = 6  # words of an apposition or adverbial between a cue and its message
 CONTINUATION_WINDOW = 3  # sentences after reported speech in which a Konjunktiv sentence continues it
 _CUE_PRIORITY = {"verb": 0, "heissen": 1, "preposition": 2, "so": 3, "colon": 4}
 _COMPARISONS = {"als", "wie"}  # a comparison may follow the verb that ends a clause
@@ -197,6 +199,8 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
     end = _end_index(sentence)
     for index in range(after, end):
         if words[index].text in _BOUNDARY:
+            if _is_inserted_phrase(words, index + 1, end):
+                continue  # "verkündete der „Deutscher Fußball-Bund“, kurz „DFB“, dann offiziell, dass …"
             stop = _trailing_cue(sentence, index + 1, end)
             clause = list(words[index + 1:stop])
             if not _clause_is_speech(clause):
@@ -210,6 +214,19 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
     return None
 
 
+def _is_inserted_phrase(words: tuple[Word, ...], start: int, end: int) -> bool:
+    """The words from `start` to the next boundary are a short phrase without
+    a verb (an apposition or adverbial between commas), and a boundary
+    follows: the message opens after it."""
+    for index in range(start, min(end, start + MAX_INSERTED_WORDS + 1)):
+        word = words[index]
+        if word.text in _BOUNDARY:
+            return index > start
+        if word.upos in {"VERB", "AUX"} or word.text.lower() in _CLAUSE_OPENERS | _WH_WORDS:
+            return False
+    return False
+
+
 def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | None:
     """„CLAUSE, sagte X.“ without marks: the clause before the comma (and a
     "so" after it: "…, so heißt es in der Erklärung")."""
@@ -221,8 +238,8 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
     clause = list(words[:cue_index - 1])
     while clause and (clause[0].upos == "PUNCT" or is_mark(clause[0])):
         clause = clause[1:]
-    if not clause or not any(is_finite_verb(w) for w in clause):
-        return None
+    if len(clause) < MIN_VERBLESS_CLAUSE and not any(is_finite_verb(w) for w in clause):
+        return None  # a long clause is a statement even where a small tagger missed its verb ("trafen" as ADJ)
     verb_second = len(clause) > 1 and is_finite_verb(clause[1])  # "Da sei nichts zu machen, sagte er"
     main_clause = any(w.text == "," and is_finite_verb(n) for w, n in pairwise(clause))  # "Wenn …, bleiben wir …"
     if clause[0].text.lower() in word_list("subordinators.txt") - _CLAUSE_OPENERS and not (verb_second or main_clause):
@@ -444,10 +461,10 @@ def _so_source(sentence: Sentence) -> Candidate | None:
         if source_end + 1 < end and source_end > index + 1 and words[source_end].text.islower() \
                 and words[source_end + 1].text in _BOUNDARY:
             source_end += 1  # "so Obama weiter, …"
-        apposition = source_end < end and words[source_end].text == "," and not any(
-            is_finite_verb(w) for w in words[source_end:end])  # "so Frank Karl, Leiter der Abteilung …"
+        # "so Frank Karl, Leiter der Abteilung …", "so X gegenüber der Zeitung": more words, but no clause
+        trailing = source_end < end and not any(is_finite_verb(w) for w in words[source_end:end])
         cue = Cue((word,), "so", "so")
-        if (source_end >= end or apposition) and source_end > index + 1 and index >= 2:
+        if (source_end >= end or trailing) and source_end > index + 1 and index >= 2:
             clause = [w for w in words[:index - 1] if not is_mark(w)]
             if clause and any(is_finite_verb(w) for w in clause):
                 return Candidate("indirect", clause[0].start, clause[-1].end, sentence.index, cue,
@@ -687,6 +704,13 @@ def _is_konjunktiv_one(word: Word) -> bool:
     return is_konjunktiv(word) and konjunktiv_one_form(word.text, word.lemma)
 
 
+def _is_weak_preterite(word: Word) -> bool:
+    """"löste", "meldeten": the preterite of a weak verb has the form of its
+    Konjunktiv II, and in news it is far more often the narrator's past, so
+    the tagger's Mood=Sub alone does not make it reported speech."""
+    return word.text.lower().endswith(("te", "ten")) and not has_konjunktiv_form(word)
+
+
 def _continues_speech(sentence: Sentence, since_speech: int) -> bool:
     """A Konjunktiv main clause that goes on with reported speech: right
     after speech any Konjunktiv ("würden", "wäre" replace an ambiguous
@@ -695,7 +719,7 @@ def _continues_speech(sentence: Sentence, since_speech: int) -> bool:
     verb = _main_clause_verb(sentence)
     if verb is not None and since_speech == 1 and verb.lemma.lower() == "sollen":
         return True  # right after speech, "soll" reports too ("Bis Neujahr sollen 90 Stellen wegfallen.")
-    if verb is None or not is_konjunktiv(verb):
+    if verb is None or not is_konjunktiv(verb) or _is_weak_preterite(verb):
         return False
     if since_speech == 1:
         return True

@@ -135,6 +135,9 @@ def _time_words() -> frozenset[str]:
     return word_list("time_nouns.txt") | word_list("months.txt")
 
 
+_VERB_PREPOSITIONS = {"gegenüber", "laut", "zufolge", "gemäß"}  # a phrase of the verb: "so X gegenüber der Zeitung"
+
+
 def attributes_end(sentence: Sentence, start: int, end: int) -> int:
     """The end (word index) of the noun phrase at [start, end) with the
     attributes that the parse hangs on its nouns, with or without a
@@ -152,6 +155,8 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
             close = closing_bracket(words, following)
             following = close + 1 if close is not None else following
         preposition = words[end].upos == "ADP"
+        if words[end].text.lower() in _VERB_PREPOSITIONS:
+            break
         phrase = list(words[end + preposition:following])
         if not preposition and not _is_genitive(phrase):
             break

@@ -8,7 +8,8 @@ downloaded at run time (`download_method=None`).
 Parsing is the slowest stage, so a caller may name the sentences worth
 parsing after tagging (`parse=`); the others keep their tags and lemmas and
 come back with `parsed=False`. Between tagging and parsing, a name keeps one
-tag across its article (`_harmonise_names`).
+tag across its article (`_harmonise_names`), and a word the tagger took for
+a finite verb against its own form loses that tag (`_untag_false_verbs`).
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ class Engine:
         first = 0
         for document in tokenized:
             _harmonise_names(tagged[first:first + len(document)])
+            _untag_false_verbs(tagged[first:first + len(document)])
             first += len(document)
         documents = _documents(texts, names, tokenized, tagged, parsed=False)
         chosen = []  # positions in the batch
@@ -157,6 +159,24 @@ def _harmonise_names(sentences: Sequence[Any]) -> None:
             if word.upos in {"ADV", "ADJ"} and word.text in names and word.text[:1].isupper() \
                     and word.text not in starters:
                 word.upos, word.xpos, word.lemma = "PROPN", "NE", word.text
+
+
+def _untag_false_verbs(sentences: Sequence[Any]) -> None:
+    """Before the parse: a lowercase word tagged as a finite verb that is its
+    own lemma and does not end in "-n" cannot be one ("kurz", "offiziell",
+    "zufolge"): the only finite form equal to a verb's lemma is the plural in
+    "-en"/"-n". It becomes a preposition when it is one, else an adverb, so
+    that neither the parser nor the clause rules take it for a clause's verb."""
+    prepositions = word_list("prepositions.txt")
+    for sentence in sentences:
+        for word in sentence.words:
+            form = word.text
+            if word.upos not in {"VERB", "AUX"} or "VerbForm=Fin" not in (word.feats or ""):
+                continue
+            if not form.isalpha() or not form.islower() or form != (word.lemma or "").lower() or form.endswith("n"):
+                continue
+            word.upos, word.xpos = ("ADP", "APPR") if form in prepositions else ("ADV", "ADV")
+            word.feats = None
 
 
 def _documents(texts: Sequence[str], names: Sequence[str], tokenized: Sequence[list[TokenizedSentence]],

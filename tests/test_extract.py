@@ -324,6 +324,13 @@ def test_quote_forms(extractor, text, expected) -> None:
      "erheblichen Widerstand durch Aufständische, berichtet Reuters.",
      [("indirect", "Reuters", "Bei ihrem Vormarsch im Rahmen der Operation Muschtarak in der Provinz Helmand "
        "trafen US-Truppen auf erheblichen Widerstand durch Aufständische")]),
+    # "so X" closing the sentence reports the clause with the cue inside it, from the last colon on
+    ("Ägypten wird bereits aufgefordert, die Grenze zu öffnen, so Hisbollah-Chef Hassan Nasrallah.",
+     [("indirect", "Hassan Nasrallah", "Ägypten wird bereits aufgefordert, die Grenze zu öffnen")]),
+    ("Die Richterin ließ sich auf keinen Kompromiss ein: Eine Bewährungsstrafe sei nicht vermittelbar, „wenn "
+     "jemand mit 1,9 Promille einen Radfahrer zusammenfährt“, so Ute Bader.",
+     [("mixed", "Ute Bader", "Eine Bewährungsstrafe sei nicht vermittelbar, „wenn jemand mit 1,9 Promille einen "
+       "Radfahrer zusammenfährt“")]),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),

@@ -142,6 +142,8 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
             return index
         if words[index].text.lower() in COORDINATORS and _goes_on_indicative(words, index + 1, end):
             return index
+        if words[index].text in _BOUNDARY and _closing_so_source(words, index + 1, end):
+            return index  # "…, die Grenze zu öffnen, so Hisbollah-Chef Nasrallah im Fernsehen."
         if words[index].text == "," and _goes_on_indicative(words, index + 1, end) \
                 and words[index + 1].upos == "VERB" and words[index + 1].text.lower() not in word_list(
                     "subordinators.txt"):  # a small tagger may call "sobald" a verb
@@ -153,6 +155,26 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
                 and _narrated(words, start, index + 1, end):
             return index  # "…; es wird geprüft, ob …", "…, was dieser jedoch zurückweist": the narrator again
     return end
+
+
+def _without_stray_marks(clause: list[Word]) -> list[Word]:
+    """The clause less a quotation mark at either edge whose partner lies
+    outside it; a quotation that closes inside the clause keeps its mark."""
+    while clause and is_mark(clause[0]) and sum(is_mark(w) for w in clause) % 2:
+        clause = clause[1:]
+    while clause and is_mark(clause[-1]) and sum(is_mark(w) for w in clause) % 2:
+        clause = clause[:-1]
+    return clause
+
+
+def _closing_so_source(words: tuple[Word, ...], start: int, end: int) -> bool:
+    """"so" and a noun phrase that close the sentence without a clause of
+    their own: a source ("so der Sprecher"), not "so dass …" or "so schnell wie möglich"."""
+    if start + 1 >= end or words[start].text.lower() != "so":
+        return False
+    following = words[start + 1]
+    opens_phrase = following.upos in {"DET", "PROPN", "NOUN"} or following.is_capitalised
+    return opens_phrase and not any(is_finite_verb(w) for w in words[start + 1:end])
 
 
 def _narrated(words: tuple[Word, ...], message_start: int, start: int, end: int) -> bool:
@@ -465,7 +487,8 @@ def _so_source(sentence: Sentence) -> Candidate | None:
         trailing = source_end < end and not any(is_finite_verb(w) for w in words[source_end:end])
         cue = Cue((word,), "so", "so")
         if (source_end >= end or trailing) and source_end > index + 1 and index >= 2:
-            clause = [w for w in words[:index - 1] if not is_mark(w)]
+            opening = max((i + 1 for i in range(index - 1) if words[i].text in {":", ";"}), default=0)
+            clause = _without_stray_marks(list(words[opening:index - 1]))  # "…: Eine Strafe sei …, so Bader"
             if clause and any(is_finite_verb(w) for w in clause):
                 return Candidate("indirect", clause[0].start, clause[-1].end, sentence.index, cue,
                                  "source-phrase", "after")
@@ -790,7 +813,7 @@ def _outermost(sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
         return subordinate and inside(candidate, other) and candidate.start > candidate.cue.start and not any(
             other.start <= w.start < candidate.cue.start and w.text in _BOUNDARY for w in sentence.words)
 
-    verbs = [o for o in found if o.cue is not None and o.cue.kind == "verb"]
+    verbs = [o for o in found if o.cue is not None and o.cue.kind in {"verb", "so"}]
     opened = {id(o) for o in verbs for c in found if c is not o and opens(c, o)}
     kept = [c for c in found if id(c) not in opened]
     return [c for c in kept if not any(inside(c, o) and not inside(o, c) for o in verbs if o is not c

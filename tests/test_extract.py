@@ -113,7 +113,7 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Verband", "Die Vergabe wird die letzte sein")]),
     # "als" before a noun opens a phrase, not a subordinate clause, when the verb comes second
     ("Als Begründung gaben die Behörden an, in der Maschine seien zwei verdächtige Passagiere.",
-     [("indirect", "Behörde", "in der Maschine seien zwei verdächtige Passagiere")]),
+     [("indirect", "Behörden", "in der Maschine seien zwei verdächtige Passagiere")]),
     # a clause opening with an article is no relative clause when its verb comes second
     ("Die Kommission wird positiv gesehen, die Organisation bezweifelt aber, dass es dadurch zu Verbesserungen "
      "kommt.", [("indirect", "Organisation", "dass es dadurch zu Verbesserungen kommt")]),
@@ -159,7 +159,7 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("„Komm sofort her!“ rief der Trainer Hans Kurz.", [("direct", "Hans Kurz", "Komm sofort her!")]),
     # a passive speech verb: the "von" agent speaks, the subject is addressed; "zitiert" keeps its speaker
     ("Die Einwohner wurden von den Behörden angewiesen, sich in geschützten Bereichen aufzuhalten.",
-     [("indirect", "Behörde", "sich in geschützten Bereichen aufzuhalten")]),
+     [("indirect", "Behörden", "sich in geschützten Bereichen aufzuhalten")]),
     ("Israel wurde aufgefordert, die Grenzübergänge dauerhaft zu öffnen.",
      [("indirect", None, "die Grenzübergänge dauerhaft zu öffnen")]),
     ("„Wir werden helfen“, wird der Minister Leon Panetta zitiert.",
@@ -312,7 +312,7 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Der Trainer Louis van Gaal sagte, man sei zufrieden. Van Gaal betonte, man habe gut gespielt.",
      [("indirect", "Louis van Gaal", "man sei zufrieden"), ("indirect", "Louis van Gaal", "man habe gut gespielt")]),
     ("Die Journalisten beschweren sich über die Behinderungen, nur die Reporter des Staatsfernsehens seien "
-     "zugelassen.", [("indirect", "Journalist", "nur die Reporter des Staatsfernsehens seien zugelassen")]),
+     "zugelassen.", [("indirect", "Journalisten", "nur die Reporter des Staatsfernsehens seien zugelassen")]),
     # an apposition between commas after the cue's subject is not the message
     ("Ende Januar verkündete der „Deutsche Fußball-Bund“, kurz „DFB“, dann offiziell, dass man sich bewerben werde.",
      [("indirect", "Deutsche Fußball-Bund", "dass man sich bewerben werde")]),
@@ -331,6 +331,21 @@ def test_quote_forms(extractor, text, expected) -> None:
      "jemand mit 1,9 Promille einen Radfahrer zusammenfährt“, so Ute Bader.",
      [("mixed", "Ute Bader", "Eine Bewährungsstrafe sei nicht vermittelbar, „wenn jemand mit 1,9 Promille einen "
        "Radfahrer zusammenfährt“")]),
+    # outlets that write their names in lowercase
+    ("Laut dpa wurden drei Menschen verletzt.", [("indirect", "dpa", "wurden drei Menschen verletzt")]),
+    ("Das Gesetz sei laut taz gescheitert.", [("indirect", "taz", "Das Gesetz sei laut taz gescheitert")]),
+    # an extended attribute inside the source phrase; the speaker is the statement's owner
+    ("Laut einer am Dienstag veröffentlichten Pressemitteilung des WFP wurden 2.000 Menschen versorgt.",
+     [("indirect", "WFP", "wurden 2.000 Menschen versorgt")]),
+    # "Als" opening a phrase before V2, not a clause; a passive participle after a particle
+    ("Als Begründung wurde auch angegeben, es werde ein neuer Partner für die Studie gesucht.",
+     [("indirect", None, "es werde ein neuer Partner für die Studie gesucht")]),
+    # an infinitive clause opening with an article is not a relative clause
+    ("Colomer empfahl dem Gericht, der Klage der EU-Kommission stattzugeben.",
+     [("indirect", "Colomer", "der Klage der EU-Kommission stattzugeben")]),
+    # a condition with its own subject between the cue and its message
+    ("Die Niederlande haben angekündigt, sollte Bouterse die Macht übernehmen, ihre Hilfe auszusetzen.",
+     [("indirect", "Niederlande", "sollte Bouterse die Macht übernehmen, ihre Hilfe auszusetzen")]),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),
@@ -407,6 +422,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Interesse des Landes.", "Einer der Putschisten, Harouna Djibrilla Adamou", None),
     ("Den Unmut der Partei brachte die Sprecherin der Fraktion, Annette Widmann-Mauz, zum Ausdruck: „Das ist nicht "
      "hilfreich.“", "die Sprecherin der Fraktion, Annette Widmann-Mauz", "Annette Widmann-Mauz"),
+    # the phrase of an extended attribute is no part of the speaker's name
+    ("Die am Montag entlassene Ministerin sagte, sie sei enttäuscht.", "Die am Montag entlassene Ministerin",
+     "entlassene Ministerin"),
     # a demonstrative standing alone is a pronoun
     ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
 ])

@@ -10,11 +10,12 @@ from quotes.detect.cues import genitive_determiners, has_speaker_ending, heissen
 from quotes.detect.spans import (
     COORDINATORS,
     RELATIVE_PRONOUNS,
+    attribute_participle,
     attributes_end,
     closing_bracket,
     is_mark,
+    is_outlet_name,
     is_temporal,
-    is_web_address,
     opening_bracket,
 )
 from quotes.document import Document, Sentence, Word
@@ -39,7 +40,7 @@ def _is_nominal(word: Word) -> bool:
         return False  # "Darüber", "Dabei": a small tagger may call them names
     if has_name_particle(word) or ("-" in word.text and word.is_capitalised):
         return True  # "al-Hassan", "dpa-Angaben"
-    if word.upos in _NAME_WORDS or is_web_address(word):
+    if word.upos in _NAME_WORDS or is_outlet_name(word):
         return True
     if word.upos == "ADV" and word.lemma[:1].isupper() and not word.lemma.endswith("end"):
         return True  # "Merkel hob hervor": a name the tagger took for an adverb keeps its capital (not "Relativierend")
@@ -71,7 +72,7 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         if is_mark(word):
             if seen_noun and end > index and is_mark(words[end - 1]):
                 break
-        elif _is_nominal(word) and (word.text[:1].isupper() or is_web_address(word) or "-" in word.text):
+        elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word) or "-" in word.text):
             seen_noun = True
         elif (seen_noun or end == 0) and is_name_particle(words, end):
             pass
@@ -87,10 +88,13 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             if close is None:
                 break
             end = close
+        elif not seen_noun and end > index and word.upos in {"ADP", "ADV"} \
+                and (participle := attribute_participle(words, end)) is not None:
+            end = participle  # "einer am Dienstag veröffentlichten Mitteilung"
         else:
             break
         end += 1
-    while end > index and ((words[end - 1].upos in {"DET", "ADP", "ADJ"} and not is_web_address(words[end - 1])
+    while end > index and ((words[end - 1].upos in {"DET", "ADP", "ADJ"} and not is_outlet_name(words[end - 1])
                             and not (words[end - 1].upos == "ADJ" and "-" in words[end - 1].text
                                      and _is_nominal(words[end - 1])))  # "dpa-Angaben" tagged as an adjective
                            or _unpaired_mark(words, index, end)):
@@ -241,7 +245,7 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
     an abstract noun ("Verhandlungen"); or a group without a noun ("Einige",
     "Die beiden"). Not "die Entwicklung", "vier Behandlungsmethoden" or
     "Besorgt"."""
-    if _is_personal(words, names) or any(is_speaker_noun(w) or is_speech_noun(w) or is_mark(w) or is_web_address(w)
+    if _is_personal(words, names) or any(is_speaker_noun(w) or is_speech_noun(w) or is_mark(w) or is_outlet_name(w)
                                          for w in words):
         return True
     if any(len(w.text) > 1 and w.text.isupper() for w in words):
@@ -669,6 +673,7 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     Pinheiro"), without prepositional attributes ("die Notenbank in Rom" →
     "die Notenbank"), and the owner of a statement ("Angaben der Polizei" →
     "der Polizei")."""
+    mention = _without_extended_attribute(mention)
     joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
                    and word.upos == "CCONJ"), None)
     if joiner is not None:
@@ -682,6 +687,17 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     if attribute is not None:
         mention = mention[:attribute]  # "die Notenbank in Rom": the bank
     return _owner_of_speech_noun(mention)
+
+
+def _without_extended_attribute(mention: list[Word]) -> list[Word]:
+    """The mention less the phrase inside an extended attribute: "die am
+    Montag entlassene Ministerin" → "die entlassene Ministerin"."""
+    for position in range(1, len(mention)):
+        if mention[position - 1].upos == "DET" and mention[position].upos in {"ADP", "ADV"}:
+            participle = attribute_participle(tuple(mention), position)
+            if participle is not None:
+                return mention[:position] + mention[participle:]
+    return mention
 
 
 def _owner_of_speech_noun(words: list[Word]) -> list[Word]:

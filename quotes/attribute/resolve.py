@@ -300,6 +300,7 @@ def nominative(mention: list[Word]) -> str | None:
     after the head stay as written ('Sprecher des Ministeriums')."""
     words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
     described = bool(words) and words[0].upos == "DET"
+    dative_plural = bool(words) and words[0].text.lower() == "den"
     while words and words[0].upos == "DET":
         words = words[1:]
     if not words:
@@ -315,9 +316,13 @@ def nominative(mention: list[Word]) -> str | None:
             parts.append(word.lemma + _STRONG_ENDINGS.get(gender or "Masc", "e"))
         else:
             parts.append(word.text)
-    described = described or head_index > 0  # a bare noun is a name as written: "Reuters", not "Reuter"
-    inflected = described and head.upos == "NOUN" and head.lemma[:1].isupper()
-    parts.append(head.lemma if inflected else head.text)
+    # a bare noun is a name as written ("Reuters", not "Reuter"), and a plural stays one ("Vereinigten Staaten")
+    described = described or head_index > 0
+    inflected = described and head.upos == "NOUN" and head.lemma[:1].isupper() and gender != "Plur"
+    written = head.text
+    if gender == "Plur" and dative_plural and written.endswith(("ern", "eln")):
+        written = written[:-1]  # "von den Bürgern" → "Bürger"
+    parts.append(head.lemma if inflected else written)
     parts.extend(w.text for w in words[head_index + 1:])
     return _joined(parts)
 

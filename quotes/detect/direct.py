@@ -6,7 +6,7 @@ from __future__ import annotations
 from quotes.detect.candidates import Candidate
 from quotes.detect.cues import Cue, find_cues, heissen_cue, source_prepositions, verb_cue
 from quotes.detect.marks import QuotedSpan
-from quotes.detect.spans import is_finite_verb, is_mark, is_web_address, words_between
+from quotes.detect.spans import is_finite_verb, is_mark, is_outlet_name, words_between
 from quotes.document import Document, Sentence, Word
 from quotes.language import foreign_phrase
 from quotes.lexicons import word_list
@@ -40,7 +40,7 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
     content = _content_words(inside)
     if not content:
         return False
-    if previous.lower() in source_prepositions() or all(is_web_address(w) for w in content):
+    if previous.lower() in source_prepositions() or all(is_outlet_name(w) for w in content):
         return True  # laut „tagesschau.de“: the source's name
     if len(content) <= FOREIGN_TITLE_WORDS and foreign_phrase(w.text for w in content):
         return True

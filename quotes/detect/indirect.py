@@ -21,14 +21,16 @@ from quotes.detect.spans import (
     COORDINATORS,
     MIXED_SHARE,
     RELATIVE_PRONOUNS,
+    attribute_participle,
     attributes_end,
     closing_bracket,
     has_konjunktiv_form,
+    has_participle_form,
     is_capitalised_noun,
     is_finite_verb,
     is_konjunktiv,
     is_mark,
-    is_web_address,
+    is_outlet_name,
     opening_bracket,
 )
 from quotes.document import Document, Sentence, Word
@@ -129,6 +131,8 @@ def _is_relative_clause(clause: list[Word]) -> bool:
         if is_finite_verb(word) and not _is_zu_infinitive(clause, index):
             following = clause[index + 1] if index + 1 < len(clause) else None
             return following is None or following.text in _BOUNDARY | _COMPARISONS  # "…, die heftiger sein werden als"
+    if _has_zu_infinitive(content):
+        return False  # "…, der Klage stattzugeben": an infinitive clause, an article
     return not content or content[0].upos not in {"NOUN", "PROPN", "ADJ", "NUM"}
 
 
@@ -279,7 +283,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
     while index < len(words):
         word = words[index]
         lower = word.text.lower()
-        if is_web_address(word):
+        if is_outlet_name(word):
             seen_noun = True
             index += 1
             continue
@@ -287,6 +291,9 @@ def _np_end(sentence: Sentence, start: int) -> int:
             if seen_noun and not _continues_source_phrase(sentence, index, genitive):
                 break
             index += 1
+            continue
+        if not seen_noun and index > start and (participle := attribute_participle(words, index)) is not None:
+            index = participle  # "einer am Dienstag veröffentlichten Pressemitteilung"
             continue
         if is_mark(word) and index + 1 < len(words) and not seen_noun:
             index += 1
@@ -518,9 +525,12 @@ def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
     while start > 0 and words[start - 1].text not in _BOUNDARY:
         start -= 1
     first = words[start].text.lower() if start < index else ""
+    if start + 1 < index and words[start].upos == "ADP" and _is_relative_pronoun(words[start + 1]):
+        return True  # "…, über die er nicht informiert wurde, …": a relative clause after its preposition
     relative = start > 0 and first in RELATIVE_PRONOUNS and _is_relative_clause(list(words[start:]))
-    if first in _SUBORDINATORS | _WH_WORDS and _verb_second(sentence, index):
-        return False  # "Als Begründung gaben die USA an, …": "als" opens a phrase here, not a clause
+    finite = _finite_verb_of(sentence, index)
+    if first in _SUBORDINATORS | _WH_WORDS and _verb_second(sentence, index if finite is None else finite):
+        return False  # "Als Begründung gaben die USA an, …", "Als Begründung wurde angegeben, …": a phrase, V2
     return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or relative  # not "…, die Organisation bezweifelt, …"
 
 
@@ -624,7 +634,7 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     clause = words[start:end]
     state = any(w.lemma == "sein" and is_finite_verb(w) for w in clause) and not any(
         w.text.lower() in {"worden", "geworden"} for w in clause)  # "auf Wasser angewiesen sind": a state
-    looks_participle = not verb.feats and verb.text.lower().startswith("ge") and verb.text != verb.lemma
+    looks_participle = not verb.feats and has_participle_form(verb)
     if verb.feats.get("VerbForm") != "Part" and not looks_participle:
         return state and verb.upos == "ADJ"  # "PETA ist bekannt dafür, …"
     return state or (words[start].text.lower() != "wie" and not any(is_finite_verb(w) for w in clause))
@@ -636,9 +646,19 @@ def _word_at(sentence: Sentence, start: int) -> Word | None:
 
 
 def _opens_indicative(sentence: Sentence, start: int) -> bool:
-    """The clause at `start` opens with a finite verb in the indicative."""
+    """The clause at `start` opens with a finite verb in the indicative and
+    goes on without a subject of its own ("…, wurde dann festgenommen"); with
+    one and a comma after it, it is a condition ("…, sollte Bouterse die
+    Macht übernehmen, ihre Hilfe auszusetzen")."""
     first = _word_at(sentence, start)
-    return first is not None and _is_indicative(first)
+    if first is None or not _is_indicative(first):
+        return False
+    clause = []
+    for word in sentence.words[first.id:]:
+        if word.text in _BOUNDARY:
+            return not any(w.upos in {"NOUN", "PROPN"} for w in clause)
+        clause.append(word)
+    return True
 
 
 def _opens_with(sentence: Sentence, start: int, text: str) -> bool:
@@ -663,7 +683,7 @@ def _finite_verb_of(sentence: Sentence, index: int) -> int | None:
     """The finite verb of the cue at `index`: the cue itself, or the auxiliary
     before it in its clause ("…, wird Mike Downey zitiert", "…, hat er gesagt")."""
     words = sentence.words
-    if words[index].feats.get("VerbForm") not in {"Inf", "Part"}:
+    if words[index].feats.get("VerbForm") not in {"Inf", "Part"} and is_finite_verb(words[index]):
         return index
     for position in range(index - 1, -1, -1):
         if words[position].text in _BOUNDARY:

@@ -20,10 +20,28 @@ _WEB_ADDRESS = re.compile(r"[\w-]+(\.[\w-]+)*\.[a-z]{2,4}")
 MIXED_SHARE = 0.7  # a direct quote covering less than this of an indirect clause makes it mixed
 
 
-def is_web_address(word: Word) -> bool:
-    """"t-online.de", "Spiegel.de": an outlet named by its address, a source
-    whatever the tagger calls it."""
-    return bool(_WEB_ADDRESS.fullmatch(word.text))
+def is_outlet_name(word: Word) -> bool:
+    """"t-online.de", "Spiegel.de", "dpa", "taz": an outlet named by its web
+    address or by a name written in lowercase, a source whatever the tagger
+    calls it."""
+    return bool(_WEB_ADDRESS.fullmatch(word.text)) or word.text.lower() in word_list("lowercase_outlets.txt")
+
+
+MAX_ATTRIBUTE_WORDS = 6  # words of a phrase inside an extended attribute
+
+
+def attribute_participle(words: tuple[Word, ...], index: int) -> int | None:
+    """After a determiner, an extended attribute: a few words of a phrase
+    ("am Dienstag", "vor zwei Jahren in Berlin") and the adjective or
+    participle that carries them before the noun ("einer am Dienstag
+    veröffentlichten Mitteilung"). The participle's index, or None."""
+    for position in range(index, min(len(words) - 1, index + MAX_ATTRIBUTE_WORDS + 1)):
+        word = words[position]
+        if word.upos == "ADJ" and position > index and words[position + 1].upos in {"ADJ", "NOUN", "PROPN"}:
+            return position
+        if word.upos not in {"ADP", "ADV", "DET", "NUM", "NOUN", "PROPN", "ADJ"}:
+            return None
+    return None
 
 
 def is_mark(word: Word) -> bool:
@@ -76,9 +94,18 @@ def is_finite_verb(word: Word) -> bool:
 
 def _untagged_finite(word: Word) -> bool:
     """A verb the tagger gave no features, in a form that is neither its
-    infinitive nor a participle ("gingen" of "gehen"): finite."""
+    infinitive nor a participle ("gingen" of "gehen"; not "angegeben"): finite."""
     form = word.text.lower()
-    return not word.feats and form != word.lemma.lower() and not form.startswith("ge") and not form.endswith("end")
+    return not word.feats and form != word.lemma.lower() and not has_participle_form(word) \
+        and not form.endswith("end")
+
+
+def has_participle_form(word: Word) -> bool:
+    """The form of a past participle, with "ge-" after any separable particle
+    ("gesagt", "angegeben", "eingeschränkt"), and not the verb's infinitive."""
+    form = word.text.lower()
+    shaped = any(form.startswith(particle + "ge") for particle in ("", *word_list("particles.txt")))
+    return shaped and form != word.lemma.lower()
 
 
 def trim(document: Document, start: int, end: int) -> tuple[int, int]:

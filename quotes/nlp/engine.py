@@ -149,16 +149,19 @@ def _harmonise_names(sentences: Sequence[Any]) -> None:
     """One tag per name in an article, before the parse: a capitalised word
     that the tagger calls a name somewhere in the article is a name where it
     called it an adverb or adjective, mostly at the start of a sentence
-    ("Zapatero sagte …", tagged like "Gestern sagte …")."""
+    ("Zapatero sagte …", tagged like "Gestern sagte …"); so is an outlet
+    that writes its name in lowercase ("laut taz")."""
     names = {word.text for sentence in sentences for word in sentence.words if word.upos == "PROPN"}
     names |= {word.text for sentence in sentences for before, word in itertools.pairwise(sentence.words)
               if before.upos == "PROPN" and word.upos == "NOUN" and word.text[:1].isupper()}  # "Rainer Wittner"
     starters = word_list("sentence_starters.txt")
+    outlets = word_list("lowercase_outlets.txt")
     for sentence in sentences:
         for word in sentence.words:
-            if word.upos in {"ADV", "ADJ"} and word.text in names and word.text[:1].isupper() \
-                    and word.text not in starters:
-                word.upos, word.xpos, word.lemma = "PROPN", "NE", word.text
+            misread = word.upos in {"ADV", "ADJ"} and word.text in names and word.text[:1].isupper() \
+                and word.text not in starters
+            if misread or (word.text.lower() in outlets and word.upos != "PROPN"):  # "laut taz", "dpa"
+                word.upos, word.xpos, word.lemma, word.feats = "PROPN", "NE", word.text, None
 
 
 def _untag_false_verbs(sentences: Sequence[Any]) -> None:

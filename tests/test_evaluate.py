@@ -172,8 +172,9 @@ def test_adjacent_continuations_of_one_speaker_are_one_message() -> None:
         quote("Es sei gut", "continuation"),  # another sentence between: apart
     ]
     messages = [a["Message"] for a in predictions_to_annotations(quotes, offsets, text)]
-    assert messages == [["0:3", "0:4", "0:5"], ["1:0", "1:1", "1:2", "1:3", "1:4", "2:0", "2:1", "2:2"],
-                        ["4:0", "4:1", "4:2"]]
+    # a sentence that goes on with reported speech takes its full stop; a clause after its cue does not
+    assert messages == [["0:3", "0:4", "0:5"], ["1:0", "1:1", "1:2", "1:3", "1:4", "2:0", "2:1", "2:2", "2:3"],
+                        ["4:0", "4:1", "4:2", "4:3"]]
     other_speaker = [quotes[1], replace(quotes[2], speaker="Anna Berg")]
     assert len(predictions_to_annotations(other_speaker, offsets, text)) == 2
 

@@ -190,6 +190,9 @@ def spans_to_token_ids(offsets: Offsets, start: int, end: int) -> list[str]:
     ]
 
 
+_SENTENCE_ENDS = {".", "!", "?"}
+
+
 def _marks(offsets: Offsets, text: str) -> list[tuple[str, int, int, str]]:
     """(id, start, end, kind) per token in document order; kind is 'open' or
     'close' for quotation marks (as `detokenize` decides), else ''."""
@@ -229,7 +232,9 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
     """SpkAtt annotations for quotes found in `text` (the output of `detokenize`).
 
     A direct quote's Message also takes the opening quotation mark right before
-    it and the closing one right after it, as the Wikinews gold does. A source
+    it and the closing one right after it, and a sentence that goes on with
+    reported speech without a cue of its own takes its full stop, as the
+    Wikinews gold does. A source
     phrase inside the clause ("Das sei laut TASS geplant") is Cue and Source,
     not Message. Adjacent continuation records of one speaker are one Message
     (`join_continuations`). Quotes that cover no token are left out."""
@@ -250,6 +255,11 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
                 token_id, start, _, kind = tokens[last + 1]
                 if kind == "close" and not text[quote.end : start].strip():
                     message.append(token_id)
+        elif quote.route == "continuation":
+            last = index[message[-1]]
+            if last + 1 < len(tokens) and text[tokens[last + 1][1]:tokens[last + 1][2]] in _SENTENCE_ENDS \
+                    and not text[quote.end:tokens[last + 1][1]].strip():
+                message.append(tokens[last + 1][0])
         cue = spans_to_token_ids(offsets, quote.cue.start, quote.cue.end) if quote.cue else []
         source = spans_to_token_ids(offsets, quote.mention.start, quote.mention.end) if quote.mention else []
         if quote.route == "source-phrase":

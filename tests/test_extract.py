@@ -422,6 +422,13 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Interesse des Landes.", "Einer der Putschisten, Harouna Djibrilla Adamou", None),
     ("Den Unmut der Partei brachte die Sprecherin der Fraktion, Annette Widmann-Mauz, zum Ausdruck: „Das ist nicht "
      "hilfreich.“", "die Sprecherin der Fraktion, Annette Widmann-Mauz", "Annette Widmann-Mauz"),
+    # a party in parentheses after a name is no part of it; an organisation's abbreviation is
+    ("Berlins früherer Regierender Bürgermeister Eberhard Diepgen (CDU) wies Vorwürfe zurück: Der Senat habe "
+     "sich bewusst entschieden.", "Berlins früherer Regierender Bürgermeister Eberhard Diepgen (CDU)",
+     "Eberhard Diepgen"),
+    ("Die Interessengemeinschaft Deponiesicherheit Region Basel (IGDRB) hat bekannt gegeben, dass keine Gefahr "
+     "bestehe.", "Die Interessengemeinschaft Deponiesicherheit Region Basel (IGDRB)",
+     "Interessengemeinschaft Deponiesicherheit Region Basel (IGDRB)"),
     # the phrase of an extended attribute is no part of the speaker's name
     ("Die am Montag entlassene Ministerin sagte, sie sei enttäuscht.", "Die am Montag entlassene Ministerin",
      "entlassene Ministerin"),

@@ -138,6 +138,31 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
     return runs
 
 
+def _outside_brackets(mention: list[Word]) -> tuple[Word, ...]:
+    """The mention less what stands in parentheses (a party, an age, an abbreviation)."""
+    kept: list[Word] = []
+    depth = 0
+    for word in mention:
+        depth += word.text == "("
+        if depth == 0:
+            kept.append(word)
+        depth -= word.text == ")" and depth > 0
+    return tuple(kept)
+
+
+def _abbreviated(mention: list[Word]) -> bool:
+    """The parenthesis abbreviates the words before it, as an organisation's
+    short name does: "Deponiesicherheit Region Basel (IGDRB)", "Deutscher
+    Fußball-Bund (DFB)"; not a party or an age after a person's name."""
+    opening = next((i for i, w in enumerate(mention) if w.text == "("), None)
+    if opening is None or opening + 1 >= len(mention):
+        return False
+    short = mention[opening + 1].text.lower()
+    initials = [w.text[0].lower() for w in mention[:opening] if w.text[:1].isupper()]
+    letters = iter(short)
+    return bool(initials) and short.isalpha() and all(initial in letters for initial in initials[-2:])
+
+
 def _quoted_name(mention: list[Word]) -> str | None:
     """A title in quotation marks names the source: der „New York Post“."""
     marks = quote_marks().all
@@ -252,6 +277,9 @@ class Resolver:
         if quoted:
             return Resolution(quoted, "organisation", "name")
         runs = [run for run in _name_runs(tuple(mention)) if run]
+        outside = [run for run in _name_runs(_outside_brackets(mention)) if run]
+        if outside and not _abbreviated(mention):
+            runs = outside  # "Eberhard Diepgen (CDU)": the person, not the party
         if not runs:  # a known surname the tagger calls a noun here: "De Maizière sagte"
             runs = [[w] for w in mention if w.upos in _NAME_PART_TAGS and w.text[:1].isupper()
                     and _fold(w.text) in self.index.full_names]

@@ -14,7 +14,7 @@ _PARTICLE_RELATIONS = {"compound:prt"}
 _PARTICLE_TAGS = {"PTKVZ"}
 _CLAUSE_END = {",", ";", ":", ".", "!", "?", "–"}
 _VERBAL = {"VERB", "AUX"}
-_MISTAGGED = {"NOUN", "PROPN", "ADJ", "ADV", "X"}  # a small tagger's errors on lowercase verbs
+_MISTAGGED = {"NOUN", "PROPN", "ADJ", "ADV", "X", "DET", "ADP"}  # a small tagger's errors on lowercase verbs
 
 
 @dataclass(frozen=True)

@@ -346,6 +346,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a condition with its own subject between the cue and its message
     ("Die Niederlande haben angekündigt, sollte Bouterse die Macht übernehmen, ihre Hilfe auszusetzen.",
      [("indirect", "Niederlande", "sollte Bouterse die Macht übernehmen, ihre Hilfe auszusetzen")]),
+    # a comparative the tagger took for a verb does not end the cue's clause before its particle
+    ("Vor dem Absturz wurde kein Notsignal gesendet, teilte später der Direktor der Behörde, Bagus Puruhito, mit.",
+     [("indirect", "Bagus Puruhito", "Vor dem Absturz wurde kein Notsignal gesendet")]),
+    # a finite verb in "-e" is a subjunctive, whatever lemma the lemmatizer gives it
+    ("Der Minister weist auf die neuen Risiken hin. Dazu gehöre die Gesichtserkennung.",
+     [("indirect", "Minister", "Dazu gehöre die Gesichtserkennung")]),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),

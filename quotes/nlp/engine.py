@@ -168,7 +168,8 @@ def _untag_false_verbs(sentences: Sequence[Any]) -> None:
     """Before the parse: a lowercase word tagged as a finite verb that is its
     own lemma and does not end in "-n" cannot be one ("kurz", "offiziell",
     "zufolge"): the only finite form equal to a verb's lemma is the plural in
-    "-en"/"-n". It becomes a preposition when it is one, else an adverb, so
+    "-en"/"-n". Nor can the comparative of a lemma that is no verb ("später"
+    of "spät"). It becomes a preposition when it is one, else an adverb, so
     that neither the parser nor the clause rules take it for a clause's verb."""
     prepositions = word_list("prepositions.txt")
     for sentence in sentences:
@@ -176,7 +177,10 @@ def _untag_false_verbs(sentences: Sequence[Any]) -> None:
             form = word.text
             if word.upos not in {"VERB", "AUX"} or "VerbForm=Fin" not in (word.feats or ""):
                 continue
-            if not form.isalpha() or not form.islower() or form != (word.lemma or "").lower() or form.endswith("n"):
+            lemma = (word.lemma or "").lower()
+            own_lemma = form == lemma and not form.endswith("n")
+            comparative = form == lemma + "er" and not lemma.endswith("n")
+            if not form.isalpha() or not form.islower() or not (own_lemma or comparative):
                 continue
             word.upos, word.xpos = ("ADP", "APPR") if form in prepositions else ("ADV", "ADV")
             word.feats = None
@@ -226,10 +230,18 @@ def konjunktiv_one_form(form: str, lemma: str) -> bool:
     return form in _KONJUNKTIV_SEIN or (lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e")
 
 
+def _subjunctive_ending(form: str) -> bool:
+    """A finite form in "-e" that is neither a weak preterite ("-te") nor
+    "wurde": outside the first person only a subjunctive ends so ("gehöre",
+    whatever lemma a small lemmatizer gives it)."""
+    return len(form) > 3 and form.isalpha() and form.endswith("e") and not form.endswith("te") and form != "wurde"
+
+
 def _repair_konjunktiv(words: list[Word]) -> list[Word]:
     """Mark Konjunktiv I that a small tagger calls indicative: "sei(en)", and
     a finite verb whose form is its infinitive's stem + "e" ("habe", "werde",
-    "könne") when its subject is not "ich" (where that form is indicative).
+    "könne") or otherwise ends in a subjunctive "-e" ("gehöre") when its
+    subject is not "ich" (where that form is indicative).
     Reported speech hangs on this feature."""
     repaired = []
     for position, word in enumerate(words):
@@ -238,7 +250,7 @@ def _repair_konjunktiv(words: list[Word]) -> list[Word]:
         if not is_verb or word.feats.get("Mood") == "Sub":
             continue
         form = word.text.lower()
-        if not konjunktiv_one_form(form, word.lemma):
+        if not (konjunktiv_one_form(form, word.lemma) or _subjunctive_ending(form)):
             continue
         near = {w.text.lower() for w in words[max(0, position - 2):position + 3]}
         subject_ich = "ich" in near or any(w.head == word.id and w.text.lower() == "ich" for w in words)

@@ -352,6 +352,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a finite verb in "-e" is a subjunctive, whatever lemma the lemmatizer gives it
     ("Der Minister weist auf die neuen Risiken hin. Dazu gehöre die Gesichtserkennung.",
      [("indirect", "Minister", "Dazu gehöre die Gesichtserkennung")]),
+    # a source phrase that opens the sentence reports it, past a relative clause on its noun
+    ("Nach der Einschätzung eines Experten, der vom Sender befragt wurde, würde dies für einen Anschlag sprechen.",
+     [("indirect", "Experte", "würde dies für einen Anschlag sprechen")]),
+    ("Ein Sprecher der Polizei, Lars Beringer, sagte, nach neuesten Erkenntnissen habe ein Unbekannter den Namen "
+     "verwendet.", [("indirect", "Lars Beringer", "nach neuesten Erkenntnissen habe ein Unbekannter den Namen "
+                     "verwendet")]),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),

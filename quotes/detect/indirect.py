@@ -339,6 +339,9 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
     first, last = phrase
     if first == 0 or (first == 1 and words[0].upos == "PUNCT"):
         rest = list(words[last:end])
+        if len(rest) > 2 and rest[0].text == "," and _is_relative_pronoun(rest[1]):
+            closing = next((i for i in range(2, len(rest)) if rest[i].text == ","), None)
+            rest = rest[closing:] if closing is not None else rest  # "Nach Angaben eines Experten, der …, würde …"
         while rest and rest[0].text in _BOUNDARY:
             rest = rest[1:]
         return (rest[0].start, rest[-1].end) if len(rest) > 1 else None
@@ -823,7 +826,10 @@ def _outermost(sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
     """Drop a cue that sits inside another cue's message: in „Putin habe seine
     Bereitschaft erklärt, …, sagte Peskow“ the speaker is Peskow. But where
     the message opens with the clause of that cue ("…, indem er sagte, X"),
-    X is what the inner cue reports, and the outer message goes."""
+    X is what the inner cue reports, and the outer message goes. A verb's
+    message that holds a source phrase whose own message follows it and holds
+    the verb ("Nach der Einschätzung eines Experten, …, würde dies …
+    sprechen") is the source phrase's: the verb goes."""
     def inside(candidate: Candidate, other: Candidate) -> bool:
         return candidate.cue is not None and other.start <= candidate.cue.start < other.end
 
@@ -835,7 +841,9 @@ def _outermost(sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
 
     verbs = [o for o in found if o.cue is not None and o.cue.kind in {"verb", "so"}]
     opened = {id(o) for o in verbs for c in found if c is not o and opens(c, o)}
-    kept = [c for c in found if id(c) not in opened]
+    phrases = [o for o in found if o.cue is not None and o.cue.kind == "preposition" and o.cue.start < o.start]
+    swallowing = {id(v) for v in verbs for o in phrases if inside(o, v) and inside(v, o)}
+    kept = [c for c in found if id(c) not in opened | swallowing]
     return [c for c in kept if not any(inside(c, o) and not inside(o, c) for o in verbs if o is not c
                                        and id(o) not in opened)]
 

@@ -444,6 +444,18 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # the phrase of an extended attribute is no part of the speaker's name
     ("Die am Montag entlassene Ministerin sagte, sie sei enttäuscht.", "Die am Montag entlassene Ministerin",
      "entlassene Ministerin"),
+    # an apposition after a source phrase is part of the source, not of the message
+    ("Laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, habe die Regierung die Taten geplant.",
+     "dem Chefankläger des Strafgerichts, Luis Moreno Ocampo", "Luis Moreno Ocampo"),
+    ("Nach Ansicht des Generalanwalts des Gerichtshofes, Damazo Ruiz-Jarabo Colomer, verstößt das Gesetz gegen "
+     "EU-Recht.", "Ansicht des Generalanwalts des Gerichtshofes, Damazo Ruiz-Jarabo Colomer",
+     "Damazo Ruiz-Jarabo Colomer"),
+    # a name in quotation marks inside a source phrase; an affiliation after a name, not a particle of it
+    ("Das Gesetz verstoße gegen EU-Recht, so Moritz Wohlrab von der „Aktion Deutschland hilft“.",
+     "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Moritz Wohlrab"),
+    ("Laut dem Magazin „Der Spiegel“ habe die Regierung gelogen.", "dem Magazin „Der Spiegel“", "Der Spiegel"),
+    ("Ursula von der Leyen sagte, man werde helfen.", "Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Angela Merkel von der CDU sagte, man werde helfen.", "Angela Merkel von der CDU", "Angela Merkel"),
     # a demonstrative standing alone is a pronoun
     ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
 ])

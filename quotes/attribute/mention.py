@@ -17,6 +17,7 @@ from quotes.detect.spans import (
     is_outlet_name,
     is_temporal,
     opening_bracket,
+    quoted_title_end,
 )
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import endings, mapping, word_list
@@ -76,6 +77,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             seen_noun = True
         elif (seen_noun or end == 0) and is_name_particle(words, end):
             pass
+        elif word.upos == "DET" and seen_noun and words[end - 1].text.lower() == "von" \
+                and (title := quoted_title_end(words, end + 1)) is not None:
+            end = title - 1  # "Moritz Wohlrab von der „Aktion Deutschland hilft“"
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True))
@@ -637,10 +641,12 @@ def _is_name(words: list[Word]) -> bool:
 
 
 def _describes(words: list[Word]) -> bool:
-    """The phrase says what someone is: its head is a role or agent noun
-    ("der Verteidigungsminister Österreichs", "Gründer der Rockband")."""
-    head = _head(words)
-    return head is not None and not _is_name(words) and (is_role_noun(head) or is_speaker_noun(head))
+    """The phrase says what someone is: its head, or the owner of its noun of
+    saying, is a role or agent noun ("der Verteidigungsminister Österreichs",
+    "Gründer der Rockband", "Ansicht des Generalanwalts")."""
+    heads = (_head(words), _head(_owner_of_speech_noun(words)))
+    return not _is_name(words) and any(head is not None and (is_role_noun(head) or is_speaker_noun(head))
+                                       for head in heads)
 
 
 def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
@@ -683,10 +689,18 @@ def speaker_words(mention: list[Word]) -> list[Word]:
         core, apposition = mention[:comma], mention[comma + 1:]
         mention = apposition if _is_name(apposition) and not _is_name(core) else core
     attribute = next((index for index, word in enumerate(mention) if index and word.upos == "ADP"
-                      and word.text.lower() not in {"von", "vom"} and mention[index - 1].upos in _NAME_WORDS), None)
+                      and mention[index - 1].upos in _NAME_WORDS and (word.text.lower() not in {"von", "vom"}
+                                                                      or _affiliation(mention, index))), None)
     if attribute is not None:
         mention = mention[:attribute]  # "die Notenbank in Rom": the bank
     return _owner_of_speech_noun(mention)
+
+
+def _affiliation(mention: list[Word], index: int) -> bool:
+    """"von der …" after a person's name is where they work ("Moritz Wohlrab
+    von der „Aktion Deutschland hilft“"), not a particle of the name
+    ("Ursula von der Leyen")."""
+    return mention[index - 1].upos == "PROPN" and not is_name_particle(tuple(mention), index)
 
 
 def _without_extended_attribute(mention: list[Word]) -> list[Word]:

@@ -51,7 +51,10 @@ def _not_names() -> frozenset[str]:
 
 
 def is_role_noun(word: Word) -> bool:
-    return word.upos in {"NOUN", "PROPN", "ADJ"} and word.text.lower().endswith(endings("role_nouns.txt"))
+    """A noun of a role or office, as written or by its lemma ("des Generalanwalts")."""
+    roles = endings("role_nouns.txt")
+    by_lemma = word.lemma[:1].isupper() and word.lemma.lower().endswith(roles)
+    return word.upos in {"NOUN", "PROPN", "ADJ"} and (word.text.lower().endswith(roles) or by_lemma)
 
 
 def _gender_of(word: Word) -> str | None:
@@ -103,8 +106,9 @@ def is_name_particle(words: tuple[Word, ...], index: int) -> bool:
     after = index + 1
     while after < len(words) and words[after].text.lower() in particles:
         after += 1
-    if after >= len(words) or not _is_name_word(words[after]):
-        return False
+    if after >= len(words) or not _is_name_word(words[after]) or (len(words[after].text) > 1
+                                                                   and words[after].text.isupper()):
+        return False  # "Merkel von der CDU": an affiliation
     if index == 0:
         return particles.get(word.text.lower()) == "yes"
     before = index - 1

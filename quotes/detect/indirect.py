@@ -32,6 +32,7 @@ from quotes.detect.spans import (
     is_mark,
     is_outlet_name,
     opening_bracket,
+    quoted_title_end,
 )
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
@@ -287,6 +288,10 @@ def _np_end(sentence: Sentence, start: int) -> int:
             seen_noun = True
             index += 1
             continue
+        if word.upos == "DET" and index + 1 < len(words) and (title := quoted_title_end(words, index + 1)) is not None:
+            seen_noun = True
+            index = title  # "von der „Aktion Deutschland hilft“": a name in marks, whatever its words
+            continue
         if word.upos in {"DET", "ADJ", "NUM"} or lower in {"von", "vom"} or lower in genitive:
             if seen_noun and not _continues_source_phrase(sentence, index, genitive):
                 break
@@ -294,6 +299,11 @@ def _np_end(sentence: Sentence, start: int) -> int:
             continue
         if not seen_noun and index > start and (participle := attribute_participle(words, index)) is not None:
             index = participle  # "einer am Dienstag veröffentlichten Pressemitteilung"
+            continue
+        title_end = quoted_title_end(words, index) if index > start else None
+        if title_end is not None:
+            seen_noun = True
+            index = title_end  # "von der „Aktion Deutschland hilft“": a name in marks, whatever its words
             continue
         if is_mark(word) and index + 1 < len(words) and not seen_noun:
             index += 1
@@ -311,7 +321,24 @@ def _np_end(sentence: Sentence, start: int) -> int:
                 index = close + 1
                 continue
         break
-    return attributes_end(sentence, start, index) if seen_noun else start
+    if not seen_noun:
+        return start
+    end = attributes_end(sentence, start, index)
+    return _apposition_end(sentence, end)
+
+
+def _apposition_end(sentence: Sentence, end: int) -> int:
+    """Past an apposition between commas after a source's noun phrase ("dem
+    Chefankläger des Strafgerichts, Luis Moreno Ocampo, …"): a short phrase
+    without a verb that opens with a name or noun, up to its closing comma."""
+    words = sentence.words
+    if end + 2 >= len(words) or words[end].text != "," or not _is_inserted_phrase(words, end + 1, len(words)):
+        return end
+    first = words[end + 1] if words[end + 1].upos != "DET" else words[end + 2]
+    if not first.is_capitalised or first.upos not in {"NOUN", "PROPN", "X"}:
+        return end
+    closing = next(i for i in range(end + 1, len(words)) if words[i].text in _BOUNDARY)
+    return closing if words[closing].text == "," else end
 
 
 def _continues_source_phrase(sentence: Sentence, index: int, genitive: frozenset[str]) -> bool:

@@ -44,6 +44,20 @@ def attribute_participle(words: tuple[Word, ...], index: int) -> int | None:
     return None
 
 
+MAX_TITLE_WORDS = 6  # words of a name in quotation marks inside a noun phrase
+
+
+def quoted_title_end(words: tuple[Word, ...], index: int) -> int | None:
+    """After an article, a preposition or a noun ("dem Magazin „Der Spiegel“",
+    "von der „Aktion Deutschland hilft“"), a short name in quotation marks at
+    `index`: the index after its closing mark, whatever words it holds."""
+    if index == 0 or not is_mark(words[index]) or words[index - 1].upos not in {"DET", "ADP", "NOUN", "PROPN"}:
+        return None
+    closing = next((i for i in range(index + 1, min(len(words), index + MAX_TITLE_WORDS + 2)) if is_mark(words[i])),
+                   None)
+    return closing + 1 if closing is not None and closing > index + 1 else None
+
+
 def is_mark(word: Word) -> bool:
     return word.text in quote_marks().all
 

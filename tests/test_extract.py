@@ -456,6 +456,13 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Laut dem Magazin „Der Spiegel“ habe die Regierung gelogen.", "dem Magazin „Der Spiegel“", "Der Spiegel"),
     ("Ursula von der Leyen sagte, man werde helfen.", "Ursula von der Leyen", "Ursula von der Leyen"),
     ("Angela Merkel von der CDU sagte, man werde helfen.", "Angela Merkel von der CDU", "Angela Merkel"),
+    # the phrase after "Wie" is the subject of the cue that closes the clause, whatever its words
+    ("Wie der Focus in seiner Onlineausgabe berichtet, ist HL Tau b möglicherweise gar kein Planet.",
+     "der Focus in seiner Onlineausgabe", "Focus"),
+    ("Wie die „Aktion Deutschland hilft“ heute mitteilte, werde vor allem Reis verteilt.",
+     "die „Aktion Deutschland hilft“", "Aktion Deutschland hilft"),
+    ("Wie aus einer Verlautbarung der Schutztruppe (ISAF) hervorgeht, wurden drei Menschen getötet.",
+     "einer Verlautbarung der Schutztruppe (ISAF)", "Schutztruppe (ISAF)"),
     # a demonstrative standing alone is a pronoun
     ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
 ])

@@ -77,9 +77,10 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             seen_noun = True
         elif (seen_noun or end == 0) and is_name_particle(words, end):
             pass
-        elif word.upos == "DET" and seen_noun and words[end - 1].text.lower() == "von" \
+        elif word.upos == "DET" and (not seen_noun or words[end - 1].text.lower() == "von") \
                 and (title := quoted_title_end(words, end + 1)) is not None:
-            end = title - 1  # "Moritz Wohlrab von der „Aktion Deutschland hilft“"
+            end = title - 1  # "die „Aktion Deutschland hilft“", "Moritz Wohlrab von der „Aktion …“"
+            seen_noun = True
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True))
@@ -202,8 +203,13 @@ def _clause_start(sentence: Sentence, index: int) -> int:
     """The index of the first word of the clause holding word `index`."""
     words = sentence.words
     start = index
-    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS and not is_mark(words[start - 1]):
-        start -= 1
+    while start > 0 and not is_mark(words[start - 1]):
+        if words[start - 1].text == ")" and (opening := opening_bracket(words, start - 1)) is not None:
+            start = opening  # "aus einer Verlautbarung der Truppe (ISAF) hervorgeht": a parenthesis inside
+        elif words[start - 1].text in _CLAUSE_BOUNDS:
+            break
+        else:
+            start -= 1
     return start
 
 
@@ -403,6 +409,19 @@ def _opens_clause(sentence: Sentence, word: Word) -> bool:
     return previous is None or previous.text in {",", ":", ";", "–"} or is_mark(previous)
 
 
+def _wie_subject(sentence: Sentence, verb: int) -> list[Word]:
+    """In a clause "Wie X … berichtet/mitteilte", the noun phrase right after
+    "Wie": its subject, a name or outlet whatever a tagger makes of it ("Wie
+    der Focus berichtet", "Wie die „Aktion Deutschland hilft“ mitteilte")."""
+    words = sentence.words
+    start = next((i for i in range(verb - 1, -1, -1) if words[i].text.lower() == "wie"), None)
+    if start is None or any(w.text in _CLAUSE_BOUNDS for w in words[start:verb]):
+        return []
+    phrase = noun_phrase_forward(sentence, start + 1)
+    titled = _with_title(sentence, phrase) if phrase else []
+    return titled if titled and titled[-1].id - 1 < verb else []
+
+
 def _outside(words: list[Word], candidate: Candidate) -> bool:
     return bool(words) and all(w.end <= candidate.start or w.start >= candidate.end for w in words)
 
@@ -447,6 +466,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     head = cue.head.id - 1
     options: list[list[Word]] = []
     agent: list[Word] | None = None  # a passive's "von den Behörden": no subject, yet the speaker
+    trusted: list[Word] | None = None  # a subject by its place alone, whatever its words
     heissen = cue if cue.kind == "heissen" else _heissen_before_colon(sentence, first) if cue.kind == "colon" else None
     if heissen is not None:  # "…, heißt es in dem Bericht", "In dem Antrag heißt es wörtlich: „…“"
         heissen_first, heissen_last = min(w.id for w in heissen.words) - 1, max(w.id for w in heissen.words) - 1
@@ -490,6 +510,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_forward(sentence, last + 1))
     elif (preposition := mapping("source_object_verbs.tsv").get(cue.lemma)) is not None:
         options.append(_prepositional_object(sentence, cue.head, preposition))  # "aus dem Bericht geht hervor"
+    elif candidate.route == "wie" and (opening := _wie_subject(sentence, head)):
+        options.append(opening)  # "Wie der Focus berichtet, …": the phrase after "Wie" is the subject
+        trusted = opening
     elif (agent := _passive_agent(sentence, cue.head)) is not None:
         options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
     else:
@@ -514,7 +537,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
     guessed = cue.kind in {"verb", "colon"} and heissen is None  # found by position, not named by a source phrase
     for option in options:
-        if not option or (guessed and not can_speak(option, names)) or any(w in cue.words for w in option):
+        if not option or (guessed and option is not trusted and not can_speak(option, names)) \
+                or any(w in cue.words for w in option):
             continue
         if guessed and option is not agent and _opens_as_object(option):
             continue  # "widersprach den Angaben der Organisation": an object, not the subject

@@ -463,6 +463,14 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "die „Aktion Deutschland hilft“", "Aktion Deutschland hilft"),
     ("Wie aus einer Verlautbarung der Schutztruppe (ISAF) hervorgeht, wurden drei Menschen getötet.",
      "einer Verlautbarung der Schutztruppe (ISAF)", "Schutztruppe (ISAF)"),
+    # an abstract noun in the prefield is no speaker, whatever persons its attributes name
+    ("Die praktische Anwendung der Richtlinienkompetenz des Bundeskanzlers stellte der SPD-Vorsitzende Franz "
+     "Müntefering in Frage: „Die Anwendung ist nicht lebenswirklich.“", "der SPD-Vorsitzende Franz Müntefering",
+     "Franz Müntefering"),
+    # one person's two offices, then the name; the noun phrase before the cue is its subject, not its message
+    ("Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem "
+     "„populistischen Wahlkampf“.", "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD)",
+     "Henning Scherf"),
     # a demonstrative standing alone is a pronoun
     ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
 ])

@@ -279,8 +279,9 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     start = _clause_start(sentence, verb.id - 1)
     opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
     nominative = bool(opening) and not _opens_as_object(opening)
-    if (prefield and _is_personal(prefield, names) and not _is_statement(prefield)) \
-            or (nominative and can_speak(opening, names) and not _is_statement(opening)):
+    if (prefield and _is_personal(prefield, names) and not _is_statement(prefield) and not _abstract_head(prefield)) \
+            or (nominative and can_speak(opening, names) and not _is_statement(opening)
+                and not _abstract_head(opening)):
         return []  # "Einige britische Moslems im Vereinigten Königreich haben Tony Blair geschrieben"
     index = verb.id
     while index < len(words) and (words[index].upos in {"ADV", "PART"} or words[index].text.lower() == "sich"):
@@ -318,6 +319,7 @@ def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozense
     if not phrase or _opens_as_object(phrase) or (len(phrase) == 1 and phrase[0].text.lower() in {"es", "das", "dies"}):
         return []
     phrase = phrase + _attributes(sentence, phrase)
+    phrase = phrase + _second_role(sentence, phrase)
     phrase = phrase + _apposition(sentence, phrase)
     following = phrase[-1].id  # index of the word after the phrase
     if following < len(words) and words[following].text == "," and following + 1 == finite.id - 1:
@@ -349,6 +351,14 @@ def _statement_before(sentence: Sentence, last: int) -> list[Word]:
             phrase = list(words[start:index + 1])
             return phrase + _attributes(sentence, phrase)
     return []
+
+
+def _abstract_head(phrase: list[Word]) -> bool:
+    """The phrase is headed by an abstract noun ("Die praktische Anwendung der
+    Richtlinienkompetenz des Bundeskanzlers"), whatever persons its attributes name."""
+    head = _head(phrase)
+    abstract = head is not None and head.text.lower().endswith(endings("abstract_endings.txt"))
+    return abstract and not is_speaker_noun(head)  # not "Gewerkschaft", "Organisation"
 
 
 def _is_statement(phrase: list[Word]) -> bool:
@@ -620,6 +630,16 @@ def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
     return []
 
 
+def _second_role(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """"und" and a second role noun without an article: one person's two
+    offices ("Der frühere Bürgermeister und Justizsenator, Henning Scherf")."""
+    joiner = sentence.word(phrase[-1].id + 1)
+    role = sentence.word(phrase[-1].id + 2)
+    if joiner is None or role is None or joiner.text.lower() != "und" or not is_role_noun(role):
+        return []
+    return [joiner, role]
+
+
 def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     """A second subject joined to the phrase right before the finite verb:
     "Die IADB und der MIF geben bekannt, …" (not "Merkel und Scholz" as
@@ -705,7 +725,8 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     "der Polizei")."""
     mention = _without_extended_attribute(mention)
     joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
-                   and word.upos == "CCONJ"), None)
+                   and word.upos == "CCONJ" and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))),
+                  None)  # not "Bürgermeister und Justizsenator": one person's two offices
     if joiner is not None:
         mention = mention[:joiner]  # the first of two speakers
     comma = next((index for index, word in enumerate(mention) if word.text == ","), None)

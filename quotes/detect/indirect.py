@@ -265,8 +265,10 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
     clause = list(words[:cue_index - 1])
     while clause and (clause[0].upos == "PUNCT" or is_mark(clause[0])):
         clause = clause[1:]
-    if len(clause) < MIN_VERBLESS_CLAUSE and not any(is_finite_verb(w) for w in clause):
-        return None  # a long clause is a statement even where a small tagger missed its verb ("trafen" as ADJ)
+    if not any(is_finite_verb(w) for w in clause) and (len(clause) < MIN_VERBLESS_CLAUSE
+                                                        or clause[0].upos not in {"ADP", "ADV"}):
+        return None  # a long clause opening with an adverbial is a statement where a tagger missed its verb
+        # ("Bei ihrem Vormarsch … trafen[ADJ] US-Truppen auf …"); one opening with a noun phrase is the subject
     verb_second = len(clause) > 1 and is_finite_verb(clause[1])  # "Da sei nichts zu machen, sagte er"
     main_clause = any(w.text == "," and is_finite_verb(n) for w, n in pairwise(clause))  # "Wenn …, bleiben wir …"
     if clause[0].text.lower() in word_list("subordinators.txt") - _CLAUSE_OPENERS and not (verb_second or main_clause):

@@ -465,8 +465,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "einer Verlautbarung der Schutztruppe (ISAF)", "Schutztruppe (ISAF)"),
     # an abstract noun in the prefield is no speaker, whatever persons its attributes name
     ("Die praktische Anwendung der Richtlinienkompetenz des Bundeskanzlers stellte der SPD-Vorsitzende Franz "
-     "Müntefering in Frage: „Die Anwendung ist nicht lebenswirklich.“", "der SPD-Vorsitzende Franz Müntefering",
-     "Franz Müntefering"),
+     "Müntefering ebenfalls in Frage: „Die Anwendung ist nicht lebenswirklich.“",
+     "der SPD-Vorsitzende Franz Müntefering", "Franz Müntefering"),
     # one person's two offices, then the name; the noun phrase before the cue is its subject, not its message
     ("Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem "
      "„populistischen Wahlkampf“.", "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD)",

@@ -471,6 +471,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD), warnte die CDU vor einem "
      "„populistischen Wahlkampf“.", "Der frühere Bürgermeister und Justizsenator, Henning Scherf (SPD)",
      "Henning Scherf"),
+    # a verb with "sich" and a word of stance after a quote is its cue
+    ("„Wir brauchen nur noch ein Unentschieden“, zeigte sich Milovan Rajevac, der Trainer Ghanas, zufrieden.",
+     "Milovan Rajevac, der Trainer Ghanas", "Milovan Rajevac"),
     # a demonstrative standing alone is a pronoun
     ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
 ])

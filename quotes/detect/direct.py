@@ -4,7 +4,7 @@ titles and names by whether the text attributes the words to someone."""
 from __future__ import annotations
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues, heissen_cue, source_prepositions, verb_cue
+from quotes.detect.cues import Cue, find_cues, heissen_cue, is_stance_word, source_prepositions, verb_cue
 from quotes.detect.marks import QuotedSpan
 from quotes.detect.spans import is_finite_verb, is_mark, is_outlet_name, words_between
 from quotes.document import Document, Sentence, Word
@@ -88,6 +88,9 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
     cue = verb_cue(sentence, first) or heissen_cue(sentence, first)
     if cue is not None:
         return cue, "after"
+    stance = _stance_after(following)
+    if stance is not None:
+        return Cue((first, stance), "verb", first.lemma), "after"  # „…“, zeigte sich X zufrieden
     if first.text.lower() == "so" and len(following) > 1:
         cue = verb_cue(sentence, following[1])  # „…“, so urteilte Romney
         return (cue, "after") if cue is not None else (Cue((first,), "so", "so"), "after")
@@ -97,6 +100,19 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
             if cue is not None:
                 return cue, "subject"
     return None
+
+
+def _stance_after(following: list[Word]) -> Word | None:
+    """„…“, zeigte sich Rajevac zufrieden / gab sich X gelassen: a finite verb
+    with "sich" and a word of stance that closes the clause."""
+    if not following or not is_finite_verb(following[0]) or not any(w.text == "sich" for w in following[1:3]):
+        return None
+    clause = []
+    for word in following[1:]:
+        if word.text in {".", "!", "?", ";", ":"}:
+            break
+        clause.append(word)
+    return clause[-1] if clause and is_stance_word(clause[-1]) else None
 
 
 def _cue_before_colon(document: Document, sentence: Sentence,

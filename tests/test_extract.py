@@ -358,6 +358,8 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Ein Sprecher der Polizei, Lars Beringer, sagte, nach neuesten Erkenntnissen habe ein Unbekannter den Namen "
      "verwendet.", [("indirect", "Lars Beringer", "nach neuesten Erkenntnissen habe ein Unbekannter den Namen "
                      "verwendet")]),
+    # a relative clause whose verbs are joined by "und" still ends with its verb: no speech in the indicative
+    ("Ein DNA-Test bestätigte die Identität des Mannes, der 1963 untertauchte und 1993 zum Anführer aufstieg.", []),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),

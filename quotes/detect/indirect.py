@@ -131,7 +131,8 @@ def _is_relative_clause(clause: list[Word]) -> bool:
             break
         if is_finite_verb(word) and not _is_zu_infinitive(clause, index):
             following = clause[index + 1] if index + 1 < len(clause) else None
-            return following is None or following.text in _BOUNDARY | _COMPARISONS  # "…, die heftiger sein werden als"
+            # the verb ends the clause: "…, die heftiger sein werden als", "…, der untertauchte und … aufstieg"
+            return following is None or following.text.lower() in _BOUNDARY | _COMPARISONS | {"und", "oder"}
     if _has_zu_infinitive(content):
         return False  # "…, der Klage stattzugeben": an infinitive clause, an article
     return not content or content[0].upos not in {"NOUN", "PROPN", "ADJ", "NUM"}

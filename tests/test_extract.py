@@ -476,6 +476,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a verb with "sich" and a word of stance after a quote is its cue
     ("„Wir brauchen nur noch ein Unentschieden“, zeigte sich Milovan Rajevac, der Trainer Ghanas, zufrieden.",
      "Milovan Rajevac, der Trainer Ghanas", "Milovan Rajevac"),
+    # a direct quote standing alone after a sentence that reports a speech act: its speaker
+    ("Der „Chaos Computer Club“ (CCC) fordert Nummernschilder für Polizisten. „Werden Straftaten nicht verfolgt, "
+     "leidet das Vertrauen.“", "Der „Chaos Computer Club“ (CCC)", "Chaos Computer Club"),
     # a demonstrative standing alone is a pronoun
     ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
 ])

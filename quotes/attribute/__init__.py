@@ -94,8 +94,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
         continues_afar = previous is None or candidate.sentence - previous[1] > 1
         if not mention_words and candidate.cue is None and continues_afar and candidate.sentence > 0:
             before = document.sentences[candidate.sentence - 1]  # who the quote goes on from
-            if candidate.type != "direct":
-                mention_words = _speech_act_speaker(document, before, names)
+            mention_words = _speech_act_speaker(document, before, names)
             if not mention_words and candidate.type == "indirect":
                 mention_words = sentence_subject(before, names)
             from_context = bool(mention_words)

@@ -360,6 +360,10 @@ def test_quote_forms(extractor, text, expected) -> None:
                      "verwendet")]),
     # a relative clause whose verbs are joined by "und" still ends with its verb: no speech in the indicative
     ("Ein DNA-Test bestätigte die Identität des Mannes, der 1963 untertauchte und 1993 zum Anführer aufstieg.", []),
+    # the subject with its relative clause before a cue is not what was said; a sentence with one still is
+    ("Hubert Primus, der bei Stiftung Warentest für die Publikation verantwortlich ist, wies den Vorwurf zurück.", []),
+    ("Der Preis, den die Firma zahlen müsse, sei zu hoch, sagte der Sprecher.",
+     [("indirect", None, "Der Preis, den die Firma zahlen müsse, sei zu hoch")]),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),

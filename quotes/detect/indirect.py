@@ -274,7 +274,24 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
     main_clause = any(w.text == "," and is_finite_verb(n) for w, n in pairwise(clause))  # "Wenn …, bleiben wir …"
     if clause[0].text.lower() in word_list("subordinators.txt") - _CLAUSE_OPENERS and not (verb_second or main_clause):
         return None  # "Da Brauereien auf Wasser angewiesen sind, warnte …": a reason, not what was said
+    if _is_prefield_phrase(clause):
+        return None  # "Hubert Primus, der bei Stiftung Warentest … ist, wies den Vorwurf zurück": the subject
     return clause[0].start, clause[-1].end
+
+
+def _is_prefield_phrase(clause: list[Word]) -> bool:
+    """A noun phrase without a verb, then a relative clause or an apposition
+    on it ("Ulla Jelpke, die …", "Auch die größte Privatbank, die Deutsche
+    Bank"): what fills the prefield before the cue, not what was said."""
+    comma = next((i for i, w in enumerate(clause) if w.text == ","), None)
+    if comma is None or comma + 1 >= len(clause) or any(is_finite_verb(w) for w in clause[:comma]):
+        return False
+    following = clause[comma + 1]
+    after = clause[comma + 2] if comma + 2 < len(clause) else None
+    relative = _is_relative_pronoun(following) or (following.upos == "ADP" and after is not None
+                                                   and _is_relative_pronoun(after))
+    goes_on = any(w.text == "," for w in clause[comma + 1:])  # "Der Preis, den …, sei zu hoch": a sentence
+    return (relative and not goes_on) or not any(is_finite_verb(w) for w in clause[comma + 1:])
 
 
 def _np_end(sentence: Sentence, start: int) -> int:

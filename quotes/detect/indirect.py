@@ -491,6 +491,7 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         if comma >= end - 1 or words[comma].text != ",":
             continue
         stop = _trailing_cue(sentence, comma + 1, end)
+        stop = _infinitive_end(words, comma + 1, stop)
         clause = [w for w in words[comma + 1:stop] if w.upos != "PUNCT"]
         if len(clause) < 2 or _is_relative_clause(clause):
             continue
@@ -501,6 +502,18 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
             return Candidate("indirect", words[comma + 1].start, words[stop - 1].end, sentence.index, cue,
                              "noun-complement" if noun else "adjective-complement", "subject")
     return None
+
+
+def _infinitive_end(words: tuple[Word, ...], start: int, stop: int) -> int:
+    """Where a zu-infinitive clause that opens at `start` closes with a comma
+    ("der Vorschlag, die Flaggen zu wechseln, erhält nun Unterstützung"): the
+    sentence goes on after it."""
+    for index in range(start, stop - 1):
+        if words[index].text in _BOUNDARY:
+            return stop
+        if _is_zu_infinitive(list(words[start:index + 1]), index - start) and words[index + 1].text == ",":
+            return index + 1
+    return stop
 
 
 def _wonach(sentence: Sentence) -> Candidate | None:

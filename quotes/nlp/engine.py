@@ -175,7 +175,8 @@ def _untag_false_verbs(sentences: Sequence[Any]) -> None:
     for sentence in sentences:
         for word in sentence.words:
             form = word.text
-            if word.upos not in {"VERB", "AUX"} or "VerbForm=Fin" not in (word.feats or ""):
+            feats = word.feats or ""
+            if word.upos not in {"VERB", "AUX"} or ("VerbForm=" in feats and "VerbForm=Fin" not in feats):
                 continue
             lemma = (word.lemma or "").lower()
             own_lemma = form == lemma and not form.endswith("n")
@@ -250,8 +251,8 @@ def _repair_konjunktiv(words: list[Word]) -> list[Word]:
         if not is_verb or word.feats.get("Mood") == "Sub":
             continue
         form = word.text.lower()
-        if not (konjunktiv_one_form(form, word.lemma) or _subjunctive_ending(form)):
-            continue
+        if not (konjunktiv_one_form(form, word.lemma) or (_subjunctive_ending(form) and form != word.lemma.lower())):
+            continue  # not "zustande", a particle the tagger took for a verb
         near = {w.text.lower() for w in words[max(0, position - 2):position + 3]}
         subject_ich = "ich" in near or any(w.head == word.id and w.text.lower() == "ich" for w in words)
         if form in _KONJUNKTIV_SEIN or not subject_ich:

@@ -365,8 +365,8 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Der Preis, den die Firma zahlen müsse, sei zu hoch, sagte der Sprecher.",
      [("indirect", None, "Der Preis, den die Firma zahlen müsse, sei zu hoch")]),
     # a zu-infinitive on a noun of saying closes at its comma; a particle taken for a verb is no Konjunktiv
-    ("Unterstützung erhält der Vorschlag, die Flaggen zu wechseln, nun auch aus politischen Kreisen.",
-     [("indirect", "Unterstützung", "die Flaggen zu wechseln")]),
+    ("Der Vorschlag des Ministers, die Flaggen zu wechseln, findet nun auch Unterstützung.",
+     [("indirect", "Minister", "die Flaggen zu wechseln")]),
     ("Der Beschluss, der auf Initiative Frankreichs zustande kam, erhielt die Zustimmung von zehn Staaten.", []),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",

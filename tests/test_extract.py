@@ -368,6 +368,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Der Vorschlag des Ministers, die Flaggen zu wechseln, findet nun auch Unterstützung.",
      [("indirect", "Minister", "die Flaggen zu wechseln")]),
     ("Der Beschluss, der auf Initiative Frankreichs zustande kam, erhielt die Zustimmung von zehn Staaten.", []),
+    # the particle of another verb before the cue is not the cue's ("stimmte … zu, teilte … mit")
+    ("Die Regierung stimmte dem Gesetz zu, teilte die Länderkammer mit.",
+     [("indirect", "Länderkammer", "Die Regierung stimmte dem Gesetz zu")]),
+    # Swiss and Austrian titles are roles before a name
+    ("«Das ist ein guter Tag für die Schweiz», sagte Bundesrat Alain Berset vor den Medien.",
+     [("direct", "Alain Berset", "Das ist ein guter Tag für die Schweiz")]),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),

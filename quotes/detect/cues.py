@@ -146,8 +146,8 @@ def _particle(sentence: Sentence, verb: Word) -> Word | None:
     or written apart right before it at the end of a clause ("wie die Bank
     bekannt gab")."""
     for word in sentence.words:
-        if word.head == verb.id and word.deprel in _PARTICLE_RELATIONS:
-            return word
+        if word.head == verb.id and word.deprel in _PARTICLE_RELATIONS and word.id >= verb.id - 1:
+            return word  # after the verb, or right before it at a clause's end; not another verb's ("stimmte … zu")
     particles = word_list("particles.txt")
     before = sentence.word(verb.id - 1)
     if before is not None and before.text.lower() in particles and before.upos not in {"ADP", "PRON", "DET"}:

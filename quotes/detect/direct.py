@@ -103,8 +103,9 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
 
 
 def _stance_after(following: list[Word]) -> Word | None:
-    """„…“, zeigte sich Rajevac zufrieden / gab sich X gelassen: a finite verb
-    with "sich" and a word of stance that closes the clause."""
+    """„…“, zeigte sich Rajevac zufrieden / äußerte sich X besorgt: a finite
+    verb with "sich" and a word of stance (data/lexicons/stance_adjectives.txt)
+    that closes the clause."""
     if not following or not is_finite_verb(following[0]) or not any(w.text == "sich" for w in following[1:3]):
         return None
     clause = []

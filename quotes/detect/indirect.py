@@ -323,7 +323,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
         title_end = quoted_title_end(words, index) if index > start else None
         if title_end is not None:
             seen_noun = True
-            index = title_end  # "von der „Aktion Deutschland hilft“": a name in marks, whatever its words
+            index = title_end  # "dem Magazin „Der Spiegel“", "laut der „New York Post“"
             continue
         if is_mark(word) and index + 1 < len(words) and not seen_noun:
             index += 1

@@ -52,9 +52,10 @@ def _not_names() -> frozenset[str]:
 
 def is_role_noun(word: Word) -> bool:
     """A noun of a role or office, as written or by its lemma ("des Generalanwalts")."""
+    if word.upos not in {"NOUN", "PROPN", "ADJ"}:
+        return False
     roles = endings("role_nouns.txt")
-    by_lemma = word.lemma[:1].isupper() and word.lemma.lower().endswith(roles)
-    return word.upos in {"NOUN", "PROPN", "ADJ"} and (word.text.lower().endswith(roles) or by_lemma)
+    return word.text.lower().endswith(roles) or (word.lemma[:1].isupper() and word.lemma.lower().endswith(roles))
 
 
 def _gender_of(word: Word) -> str | None:

@@ -14,7 +14,7 @@ _PARTICLE_RELATIONS = {"compound:prt"}
 _PARTICLE_TAGS = {"PTKVZ"}
 _CLAUSE_END = {",", ";", ":", ".", "!", "?", "–"}
 _VERBAL = {"VERB", "AUX"}
-_MISTAGGED = {"NOUN", "PROPN", "ADJ", "ADV", "X", "DET", "ADP"}  # a small tagger's errors on lowercase verbs
+_MISTAGGED = {"NOUN", "PROPN", "ADJ", "ADV", "X"}  # a small tagger's errors on lowercase verbs
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,9 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
     """The speech-verb cue headed by `word`, or None."""
     following = sentence.word(word.id + 1)
     fronted = word.id == 1 and following is not None and following.upos == "AUX" and following.is_finite
-    if word.upos not in _VERBAL and not ((word.text[:1].islower() or fronted) and word.upos in _MISTAGGED):
+    listed = word.text.lower() in mapping("verb_forms.tsv")  # "wies" is a verb, whatever the tagger says
+    if word.upos not in _VERBAL and not ((word.text[:1].islower() or fronted) and word.upos in _MISTAGGED) \
+            and not listed:
         return None  # a noun, unless a small tagger mistook a verb ("Kritisiert wird, dass …")
     verbs = speech_verbs()
     particle = _particle(sentence, word)

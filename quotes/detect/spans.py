@@ -118,8 +118,12 @@ def has_participle_form(word: Word) -> bool:
     """The form of a past participle, with "ge-" after any separable particle
     ("gesagt", "angegeben", "eingeschränkt"), and not the verb's infinitive."""
     form = word.text.lower()
-    shaped = any(form.startswith(particle + "ge") for particle in ("", *word_list("particles.txt")))
-    return shaped and form != word.lemma.lower()
+    return form.startswith(_participle_openings()) and form != word.lemma.lower()
+
+
+@cache
+def _participle_openings() -> tuple[str, ...]:
+    return tuple(particle + "ge" for particle in ("", *word_list("particles.txt")))
 
 
 def trim(document: Document, start: int, end: int) -> tuple[int, int]:

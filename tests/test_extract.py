@@ -374,6 +374,11 @@ def test_quote_forms(extractor, text, expected) -> None:
     # Swiss and Austrian titles are roles before a name
     ("«Das ist ein guter Tag für die Schweiz», sagte Bundesrat Alain Berset vor den Medien.",
      [("direct", "Alain Berset", "Das ist ein guter Tag für die Schweiz")]),
+    # verbs of judging take what was said as a partial quote after "als", and a dass-clause
+    ("Die Bundesregierung verurteilte den Angriff als „hinterhältigen Anschlag“.",
+     [("direct", "Bundesregierung", "hinterhältigen Anschlag")]),
+    ("Der Verband begrüßte, dass die Regierung einlenke.", [("indirect", "Verband", "dass die Regierung einlenke")]),
+    ("Das Gericht verurteilte den Mann zu drei Jahren Haft.", []),
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),

@@ -264,7 +264,7 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
     if words[0].feats.get("PronType") == "Ind" or group:
         return True  # "Einige der Moslems", "Die beiden"
     bare = all(w.lemma[:1].isupper() for w in words) and len(words) <= 3  # not "Besondere Probleme", "Oberhalb"
-    return bare and not words[-1].text.lower().endswith(endings("abstract_endings.txt"))
+    return bare and not _is_abstract(words[-1])
 
 
 def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> list[Word]:
@@ -357,8 +357,12 @@ def _abstract_head(phrase: list[Word]) -> bool:
     """The phrase is headed by an abstract noun ("Die praktische Anwendung der
     Richtlinienkompetenz des Bundeskanzlers"), whatever persons its attributes name."""
     head = _head(phrase)
-    abstract = head is not None and head.text.lower().endswith(endings("abstract_endings.txt"))
-    return abstract and not is_speaker_noun(head)  # not "Gewerkschaft", "Organisation"
+    return head is not None and _is_abstract(head) and not is_speaker_noun(head)  # not "Gewerkschaft"
+
+
+def _is_abstract(word: Word) -> bool:
+    """A noun with the ending of an abstract noun ("Verhandlungen", "Anwendung")."""
+    return word.text.lower().endswith(endings("abstract_endings.txt"))
 
 
 def _is_statement(phrase: list[Word]) -> bool:

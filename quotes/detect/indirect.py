@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import pairwise
 
 from quotes.detect.candidates import Candidate
@@ -101,7 +102,7 @@ def _is_infinitive_clause(words: list[Word]) -> bool:
     return bool(infinitives) and not any(is_finite_verb(w) for i, w in enumerate(words) if i not in infinitives)
 
 
-def _is_zu_infinitive(words: list[Word], index: int) -> bool:
+def _is_zu_infinitive(words: Sequence[Word], index: int) -> bool:
     """The word at `index` is an infinitive with "zu": after "zu" ("zu
     erhöhen") or with "zu" inside ("niederzulegen", "zuzugehen")."""
     word = words[index]
@@ -148,7 +149,7 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
             return index
         if words[index].text.lower() in COORDINATORS and _goes_on_indicative(words, index + 1, end):
             return index
-        if words[index].text in _BOUNDARY and _closing_so_source(words, index + 1, end):
+        if words[index].text in _BOUNDARY and _closing_so_source(sentence, index + 1, end):
             return index  # "…, die Grenze zu öffnen, so Hisbollah-Chef Nasrallah im Fernsehen."
         if words[index].text == "," and _goes_on_indicative(words, index + 1, end) \
                 and words[index + 1].upos == "VERB" and words[index + 1].text.lower() not in word_list(
@@ -173,14 +174,16 @@ def _without_stray_marks(clause: list[Word]) -> list[Word]:
     return clause
 
 
-def _closing_so_source(words: tuple[Word, ...], start: int, end: int) -> bool:
-    """"so" and a noun phrase that close the sentence without a clause of
-    their own: a source ("so der Sprecher"), not "so dass …" or "so schnell wie möglich"."""
+def _closing_so_source(sentence: Sentence, start: int, end: int) -> bool:
+    """"so" and a noun phrase that close the sentence, perhaps with more words
+    but no clause of their own ("so der Sprecher", "so Frank Karl, Leiter der
+    Abteilung", "so X gegenüber der Zeitung"): a source, not "so dass …" or
+    "so schnell wie möglich"."""
+    words = sentence.words
     if start + 1 >= end or words[start].text.lower() != "so":
         return False
-    following = words[start + 1]
-    opens_phrase = following.upos in {"DET", "PROPN", "NOUN"} or following.is_capitalised
-    return opens_phrase and not any(is_finite_verb(w) for w in words[start + 1:end])
+    source_end = _np_end(sentence, start + 1)
+    return source_end > start + 1 and not any(is_finite_verb(w) for w in words[source_end:end])
 
 
 def _narrated(words: tuple[Word, ...], message_start: int, start: int, end: int) -> bool:
@@ -308,9 +311,9 @@ def _np_end(sentence: Sentence, start: int) -> int:
             seen_noun = True
             index += 1
             continue
-        if word.upos == "DET" and index + 1 < len(words) and (title := quoted_title_end(words, index + 1)) is not None:
+        if (title := _title_at(words, index, start)) is not None:
             seen_noun = True
-            index = title  # "von der „Aktion Deutschland hilft“": a name in marks, whatever its words
+            index = title  # "von der „Aktion Deutschland hilft“", "dem Magazin „Der Spiegel“"
             continue
         if word.upos in {"DET", "ADJ", "NUM"} or lower in {"von", "vom"} or lower in genitive:
             if seen_noun and not _continues_source_phrase(sentence, index, genitive):
@@ -319,11 +322,6 @@ def _np_end(sentence: Sentence, start: int) -> int:
             continue
         if not seen_noun and index > start and (participle := attribute_participle(words, index)) is not None:
             index = participle  # "einer am Dienstag veröffentlichten Pressemitteilung"
-            continue
-        title_end = quoted_title_end(words, index) if index > start else None
-        if title_end is not None:
-            seen_noun = True
-            index = title_end  # "dem Magazin „Der Spiegel“", "laut der „New York Post“"
             continue
         if is_mark(word) and index + 1 < len(words) and not seen_noun:
             index += 1
@@ -345,6 +343,14 @@ def _np_end(sentence: Sentence, start: int) -> int:
         return start
     end = attributes_end(sentence, start, index)
     return _apposition_end(sentence, end)
+
+
+def _title_at(words: tuple[Word, ...], index: int, start: int) -> int | None:
+    """The index after a name in quotation marks that opens at `index`, or
+    right after the article there; None when there is none."""
+    if words[index].upos == "DET" and index + 1 < len(words):
+        return quoted_title_end(words, index + 1)
+    return quoted_title_end(words, index) if index > start else None
 
 
 def _apposition_end(sentence: Sentence, end: int) -> int:
@@ -511,7 +517,7 @@ def _infinitive_end(words: tuple[Word, ...], start: int, stop: int) -> int:
     for index in range(start, stop - 1):
         if words[index].text in _BOUNDARY:
             return stop
-        if _is_zu_infinitive(list(words[start:index + 1]), index - start) and words[index + 1].text == ",":
+        if _is_zu_infinitive(words, index) and words[index + 1].text == ",":
             return index + 1
     return stop
 
@@ -553,10 +559,8 @@ def _so_source(sentence: Sentence) -> Candidate | None:
         if source_end + 1 < end and source_end > index + 1 and words[source_end].text.islower() \
                 and words[source_end + 1].text in _BOUNDARY:
             source_end += 1  # "so Obama weiter, …"
-        # "so Frank Karl, Leiter der Abteilung …", "so X gegenüber der Zeitung": more words, but no clause
-        trailing = source_end < end and not any(is_finite_verb(w) for w in words[source_end:end])
         cue = Cue((word,), "so", "so")
-        if (source_end >= end or trailing) and source_end > index + 1 and index >= 2:
+        if _closing_so_source(sentence, index, end) and index >= 2:
             opening = max((i + 1 for i in range(index - 1) if words[i].text in {":", ";"}), default=0)
             clause = _without_stray_marks(list(words[opening:index - 1]))  # "…: Eine Strafe sei …, so Bader"
             if clause and any(is_finite_verb(w) for w in clause):

@@ -500,6 +500,14 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "leidet das Vertrauen.“", "Der „Chaos Computer Club“ (CCC)", "Chaos Computer Club"),
     # a demonstrative standing alone is a pronoun
     ("Diese baten ihn um Zigaretten und drohten dem Mann an, ihn zu durchsuchen.", "Diese", None),
+    # an institution after the finite verb is its subject; an apposition does not hide the auxiliary
+    ("In einer Stellungnahme bestätigte die Staatsanwaltschaft, dass gegen den Mann ermittelt werde.",
+     "die Staatsanwaltschaft", None),
+    ("Erst vor zwei Tagen hatte der Investor für den Neubau, Larry A. Silverstein, zugesagt, nicht weiter "
+     "über den Turm bestimmen zu wollen.", "der Investor für den Neubau, Larry A. Silverstein",
+     "Larry A. Silverstein"),
+    # a noun of saying hung on another noun: the subject of the verb above both
+    ("Danach erteilten sie den Menschen an Bord den Befehl, das Flugzeug zu verlassen.", "sie", None),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

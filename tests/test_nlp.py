@@ -20,6 +20,18 @@ def test_konjunktiv_is_mood_sub(engine) -> None:
     assert habe.feats.get("Mood") == "Sub"
 
 
+def test_a_preposition_tagged_as_an_adjective_is_a_preposition_again(engine) -> None:
+    document = engine.analyse("Nun hat sich gegenüber Wikinews der EU-Kommissar für Kultur geäußert.")
+    gegenueber = next(w for w in words_of(document) if w.text == "gegenüber")
+    assert (gegenueber.upos, gegenueber.deprel) == ("ADP", "case")
+
+
+def test_an_adjective_that_is_no_preposition_keeps_its_tag(engine) -> None:
+    document = engine.analyse("Die Musik war laut.")
+    laut = next(w for w in words_of(document) if w.text == "laut")
+    assert laut.upos != "ADP"
+
+
 def test_quotation_marks_are_separate_tokens(engine) -> None:
     text = "„Wir sind bereit“, sagte Orban. »Nein«, so sie. \"Gut\", meinte er."
     document = engine.analyse(text)

@@ -272,9 +272,9 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     adverbs) when the prefield holds no person: in German V2 the subject
     stands there when something else comes first ("Die Äußerungen …
     bezeichnete Wiefelspütz …", "In einem Interview sagte X …")."""
-    if not verb.is_finite:
-        return []
     words = sentence.words
+    if not verb.is_finite or (verb.id > 1 and words[verb.id - 2].text.lower() in COORDINATORS):
+        return []  # "… und rief die Armee auf": a second verb shares the first one's subject
     prefield = noun_phrase_backward(sentence, verb.id - 2)
     start = _clause_start(sentence, verb.id - 1)
     opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
@@ -289,7 +289,7 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     phrase = noun_phrase_forward(sentence, index)
     if not phrase or _opens_as_object(phrase):
         return []
-    return phrase if _is_personal(phrase, names) else []
+    return phrase if _is_personal(phrase, names) or _speaker_headed(phrase, names) else []
 
 
 def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -> list[Word]:
@@ -377,12 +377,31 @@ def _finite_of(sentence: Sentence, verb: Word) -> Word:
     ("Unterdessen haben einige Abgeordnete … angekündigt"); else the verb."""
     if verb.is_finite:
         return verb
-    for word in reversed(sentence.words[:verb.id - 1]):
+    words = sentence.words
+    index = verb.id - 2
+    while index >= 0:
+        word = words[index]
+        if word.text == "," and (opening := _apposition_opening(words, index)) is not None:
+            index = opening - 1  # "hatte der Investor, Larry A. Silverstein, zugesagt"
+            continue
         if word.text in _CLAUSE_BOUNDS:
             break
         if word.upos == "AUX" and word.is_finite:
             return word
+        index -= 1
     return verb
+
+
+def _apposition_opening(words: tuple[Word, ...], closing: int) -> int | None:
+    """The index of the comma that opens an apposition of nouns and names
+    closed by the comma at `closing`, None when the words between hold a verb
+    or are no noun phrase."""
+    for index in range(closing - 1, 0, -1):
+        if words[index].text == ",":
+            inside = words[index + 1:closing]
+            nominal = inside[0].upos in _NP_WORDS and all(w.upos in _NP_WORDS | {"PUNCT", "ADP"} for w in inside)
+            return index if nominal and any(w.upos in _NAME_WORDS for w in inside) else None
+    return None
 
 
 def _heissen_before_colon(sentence: Sentence, colon: int) -> Cue | None:
@@ -493,7 +512,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         following = sentence.word(cue.head.id + 1)
         if following is not None and following.text.lower() in genitive_determiners() | {"von"}:
             options.append(noun_phrase_forward(sentence, head + 1 + (following.text.lower() == "von")))
-        governor = sentence.word(cue.head.head) if cue.head.head else None
+        governor = _verb_above(sentence, cue.head)
         if governor is not None:
             options.append(_subject_by_dependency(sentence, governor))
         options.append(noun_phrase_forward(sentence, 0))
@@ -596,6 +615,17 @@ def _attributes(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     Weißen Hauses" + "in Washington"."""
     start, end = phrase[0].id - 1, phrase[-1].id
     return list(sentence.words[end:attributes_end(sentence, start, end)])
+
+
+def _verb_above(sentence: Sentence, word: Word) -> Word | None:
+    """The verb that governs a noun, past the nouns it hangs on ("erteilten
+    sie den Menschen den Befehl, …": a parse that hangs "Befehl" on
+    "Menschen"); the word's head when no verb is above it."""
+    head = sentence.word(word.head) if word.head else None
+    governor = head
+    while governor is not None and governor.upos in _NAME_WORDS and governor.head:
+        governor = sentence.word(governor.head)
+    return governor if governor is not None and governor.upos in {"VERB", "AUX"} else head
 
 
 def _prepositional_object(sentence: Sentence, verb: Word, preposition: str) -> list[Word]:

@@ -131,8 +131,11 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
         name_tag = word.upos in _NAME_TAGS or word.ner.endswith("PER") or has_name_particle(word)
         surname_after_name = bool(current) and word.upos == "NOUN"  # "Karin/PROPN Keller/NOUN"
         after_role = previous is not None and is_role_noun(previous) and word.upos == "NOUN"  # "Bürgermeisterin Petra"
+        following = words[index + 1] if index + 1 < len(words) else None
+        first_name = (word.upos == "NOUN" and (previous is None or previous.upos == "PUNCT") and following is not None
+                      and following.upos == "PROPN" and following.text[:1].isupper())  # ", Larry/NOUN A./PROPN"
         previous = word
-        if plausible and (name_tag or surname_after_name or after_role):
+        if plausible and (name_tag or surname_after_name or after_role or first_name):
             current.append(word)
             continue
         if current:

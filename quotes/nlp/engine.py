@@ -9,7 +9,8 @@ Parsing is the slowest stage, so a caller may name the sentences worth
 parsing after tagging (`parse=`); the others keep their tags and lemmas and
 come back with `parsed=False`. Between tagging and parsing, a name keeps one
 tag across its article (`_harmonise_names`), and a word the tagger took for
-a finite verb against its own form loses that tag (`_untag_false_verbs`).
+a finite verb against its own form loses that tag (`_untag_false_verbs`), and
+so does a preposition it took for an adjective (`_untag_false_adjectives`).
 """
 
 from __future__ import annotations
@@ -115,6 +116,7 @@ class Engine:
         for document in tokenized:
             _harmonise_names(tagged[first:first + len(document)])
             _untag_false_verbs(tagged[first:first + len(document)])
+            _untag_false_adjectives(tagged[first:first + len(document)])
             first += len(document)
         documents = _documents(texts, names, tokenized, tagged, parsed=False)
         chosen = []  # positions in the batch
@@ -185,6 +187,17 @@ def _untag_false_verbs(sentences: Sequence[Any]) -> None:
                 continue
             word.upos, word.xpos = ("ADP", "APPR") if form in prepositions else ("ADV", "ADV")
             word.feats = None
+
+
+def _untag_false_adjectives(sentences: Sequence[Any]) -> None:
+    """Before the parse: a preposition the tagger called an adjective is one
+    again when a noun phrase follows it ("gegenüber Wikinews", "laut Polizei",
+    "entsprechend den Vorgaben"): an adjective before a noun would be inflected."""
+    prepositions = word_list("prepositions.txt")
+    for sentence in sentences:
+        for word, following in itertools.pairwise(sentence.words):
+            if word.upos == "ADJ" and word.text in prepositions and following.upos in {"DET", "NOUN", "PROPN", "NUM"}:
+                word.upos, word.xpos, word.lemma, word.feats = "ADP", "APPR", word.text, None
 
 
 def _documents(texts: Sequence[str], names: Sequence[str], tokenized: Sequence[list[TokenizedSentence]],

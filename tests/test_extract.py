@@ -506,6 +506,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Erst vor zwei Tagen hatte der Investor für den Neubau, Larry A. Silverstein, zugesagt, nicht weiter "
      "über den Turm bestimmen zu wollen.", "der Investor für den Neubau, Larry A. Silverstein",
      "Larry A. Silverstein"),
+    # "eigenen Angaben": the statement of the clause's own subject
+    ("Nach eigenen Angaben hat die Firma 100 Mitarbeiter entlassen.", "eigenen Angaben", "Firma"),
+    ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),
     # a noun of saying hung on another noun: the subject of the verb above both
     ("Danach erteilten sie den Menschen an Bord den Befehl, das Flugzeug zu verlassen.", "sie", None),
 ])

@@ -6,7 +6,7 @@ import json
 from functools import cache
 
 from quotes.attribute.mention import document_names, find_mention, sentence_subject, speaker_words
-from quotes.attribute.resolve import Resolution, Resolver, display_name, nominative
+from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate, find_cues
 from quotes.detect.spans import is_mark
 from quotes.document import Document, Quote, Sentence, Span, Word
@@ -99,6 +99,10 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
                 mention_words = sentence_subject(before, names)
             from_context = bool(mention_words)
         resolution = resolver.resolve(speaker_words(mention_words))
+        if resolution.how == OWN_SUBJECT:  # "Nach eigenen Angaben hat die Firma …": the firm
+            subject = sentence_subject(document.sentences[candidate.sentence], names)
+            resolution = resolver.resolve(speaker_words(subject)) if subject and subject != mention_words \
+                else Resolution(None, None, "none")
         if from_context:
             resolution = Resolution(resolution.name, resolution.kind, "context")
         mention = None

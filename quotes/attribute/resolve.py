@@ -86,6 +86,7 @@ def _strip_genitive(token: str, known: dict[str, str]) -> str:
 
 
 _NAME_PART_TAGS = {"NOUN", "PROPN", "X", "ADJ"}
+OWN_SUBJECT = "self"  # how a mention such as "eigenen Angaben" resolves: to the subject of its clause
 
 
 def has_name_particle(word: Word) -> bool:
@@ -320,9 +321,10 @@ class Resolver:
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
         if len(nouns) == 1 and is_speech_noun(nouns[0]):
-            possessive = mention[0].feats.get("Poss") == "Yes"
-            owner = mapping("possessives.tsv").get(mention[0].lemma.lower()) if possessive else None
-            if owner is not None:  # "seiner Ansicht nach": his, like "er"
+            owner = mapping("possessives.tsv").get(mention[0].lemma.lower())
+            if owner == OWN_SUBJECT:
+                return Resolution(None, None, OWN_SUBJECT)  # "nach eigenen Angaben": the clause's subject speaks
+            if owner is not None and mention[0].feats.get("Poss") == "Yes":  # "seiner Ansicht nach": his, like "er"
                 gender = mapping("pronouns.tsv")[owner]
                 name = self._recent_person(offset, gender if gender in {"m", "f"} else None)
                 return Resolution(name, "person" if name else None, "pronoun")

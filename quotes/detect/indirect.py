@@ -494,6 +494,9 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         comma = max(_np_end(sentence, index), index + 1) if noun else index + 1
         if comma < end and words[comma].text.lower() in _PRONOMINAL_ADVERBS:
             comma += 1
+        if noun and comma < end - 1 and words[comma].text.lower() in word_list("particles.txt") \
+                and words[comma + 1].text == ",":
+            comma += 1  # "stellten die Theorie auf, dass …": the verb's particle closes the clause
         if comma >= end - 1 or words[comma].text != ",":
             continue
         stop = _trailing_cue(sentence, comma + 1, end)

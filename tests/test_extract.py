@@ -57,6 +57,13 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a noun of deciding with a zu-infinitive; the speaker is the subject of its verb
     ("Der Stadtrat fasste den Beschluss, das Hallenbad zu schließen.",
      [("indirect", "Stadtrat", "das Hallenbad zu schließen")]),
+    # a noun of saying whose verb's particle stands before the comma
+    ("Wissenschaftler stellten vor 20 Jahren die Theorie auf, dass der Handel auf Gegenseitigkeit beruht.",
+     [("indirect", "Wissenschaftler", "dass der Handel auf Gegenseitigkeit beruht")]),
+    # "und" and another speaker's speech verb in the indicative end the message
+    ("Fritz Tack kritisierte, die EU-Kommission habe sich den Interessen von BASF untergeordnet und die "
+     "Fraktion der Grünen forderte vom Minister einen Anbaustopp.",
+     [("indirect", "Fritz Tack", "die EU-Kommission habe sich den Interessen von BASF untergeordnet")]),
     # "Das/Dies + verb of saying" points back to the sentence before
     ("Die Mieten steigen im kommenden Jahr um zehn Prozent. Das erklärte am Montag ein Sprecher des Mieterbundes.",
      [("indirect", "Mieterbund", "Die Mieten steigen im kommenden Jahr um zehn Prozent")]),

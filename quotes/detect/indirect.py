@@ -147,7 +147,8 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
         if words[index].text in _BOUNDARY and verb_cue(sentence, words[index + 1]) is not None \
                 and words[index + 1].feats.get("VerbForm") not in {"Inf", "Part"}:
             return index
-        if words[index].text.lower() in COORDINATORS and _goes_on_indicative(words, index + 1, end):
+        if words[index].text.lower() in COORDINATORS and (_goes_on_indicative(words, index + 1, end)
+                                                         or _speaks_itself(sentence, index + 1, end)):
             return index
         if words[index].text in _BOUNDARY and _closing_so_source(sentence, index + 1, end):
             return index  # "…, die Grenze zu öffnen, so Hisbollah-Chef Nasrallah im Fernsehen."
@@ -202,12 +203,13 @@ def _narrated(words: tuple[Word, ...], message_start: int, start: int, end: int)
 
 
 def _speaks_itself(sentence: Sentence, start: int, end: int) -> bool:
-    """The clause from `start` has its own finite speech verb: "…, doch
-    UN-Sprecher Birnback erklärte, …" is another speaker's report."""
+    """The clause from `start` has its own speech verb in the indicative:
+    "…, doch UN-Sprecher Birnback erklärte, …", "… und die Fraktion der
+    Grünen forderte …" is another speaker's report, not the message's."""
     for word in sentence.words[start:end]:
         if word.text in _BOUNDARY:
             return False
-        if word.is_finite and verb_cue(sentence, word) is not None:
+        if _is_indicative(word) and verb_cue(sentence, word) is not None:
             return True
     return False
 

@@ -60,6 +60,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a noun of saying whose verb's particle stands before the comma
     ("Wissenschaftler stellten vor 20 Jahren die Theorie auf, dass der Handel auf Gegenseitigkeit beruht.",
      [("indirect", "Wissenschaftler", "dass der Handel auf Gegenseitigkeit beruht")]),
+    # a regular participle in "-et" the tagger called an adjective is still its verb ("gemeldet": "melden")
+    ("Aus Hamburg wird gemeldet, dass dort im Laufe des Jahres mit rund 600 Übertritten zu rechnen ist.",
+     [("indirect", None, "dass dort im Laufe des Jahres mit rund 600 Übertritten zu rechnen ist")]),
     # "und" and another speaker's speech verb in the indicative end the message
     ("Fritz Tack kritisierte, die EU-Kommission habe sich den Interessen von BASF untergeordnet und die "
      "Fraktion der Grünen forderte vom Minister einen Anbaustopp.",

@@ -178,14 +178,21 @@ def _lemma_candidates(word: Word) -> list[str]:
             stem = text[: -len(suffix)]
             candidates.extend((stem + "en", stem + "n"))
     if text.startswith("ge") and text.endswith(("t", "en")):
-        stem = text[2:-1] if text.endswith("t") else text[2:-2]
-        candidates.append(stem + "en")
+        candidates.extend(_participle_infinitives(text))
     particle = next((p for p in _particles_longest_first() if text.startswith(p + "ge")), None)
     if particle is not None and len(text) > len(particle) + 4:  # "vorgeworfen", "nachgesagt"
         participle = text[len(particle):]
-        regular = participle[2:-1] + "en" if participle.endswith("t") else participle[2:]
-        candidates.append(particle + (mapping("verb_forms.tsv").get(participle) or regular))
+        irregular = mapping("verb_forms.tsv").get(participle)
+        regular = _participle_infinitives(participle) if participle.endswith("t") else [participle[2:]]
+        candidates.extend(particle + infinitive for infinitive in ([irregular] if irregular else regular))
     return candidates
+
+
+def _participle_infinitives(participle: str) -> list[str]:
+    """The infinitives a regular participle may come from: "gesagt" →
+    "sagen", "gemeldet" → "melden", "geäußert" → "äußern"."""
+    stem = participle[2:-2] if participle.endswith(("et", "en")) else participle[2:-1]
+    return [stem + "en", stem + "n"]
 
 
 @cache

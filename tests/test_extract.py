@@ -63,6 +63,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a regular participle in "-et" the tagger called an adjective is still its verb ("gemeldet": "melden")
     ("Aus Hamburg wird gemeldet, dass dort im Laufe des Jahres mit rund 600 Übertritten zu rechnen ist.",
      [("indirect", None, "dass dort im Laufe des Jahres mit rund 600 Übertritten zu rechnen ist")]),
+    # a quotation after a colon is what a trailing cue reports, not the clause before the colon
+    ("Zuvor hatte Gaddafi mit Gewalt gedroht: „Alle Schiffe im Mittelmeer werden zu Zielen der Vergeltung“, "
+     "sagte Gaddafi.", [("direct", "Gaddafi", "Alle Schiffe im Mittelmeer werden zu Zielen der Vergeltung")]),
     # "und" and another speaker's speech verb in the indicative end the message
     ("Fritz Tack kritisierte, die EU-Kommission habe sich den Interessen von BASF untergeordnet und die "
      "Fraktion der Grünen forderte vom Minister einen Anbaustopp.",

@@ -271,6 +271,8 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
     clause = list(words[:cue_index - 1])
     while clause and (clause[0].upos == "PUNCT" or is_mark(clause[0])):
         clause = clause[1:]
+    if _quotation_after_colon(clause):
+        return None  # "X hatte gedroht: „…“, sagte Gaddafi": the quotation is what the cue reports
     if not any(is_finite_verb(w) for w in clause) and (len(clause) < MIN_VERBLESS_CLAUSE
                                                         or clause[0].upos not in {"ADP", "ADV"}):
         return None  # a long clause opening with an adverbial is a statement where a tagger missed its verb
@@ -282,6 +284,14 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
     if _is_prefield_phrase(clause):
         return None  # "Hubert Primus, der bei Stiftung Warentest … ist, wies den Vorwurf zurück": the subject
     return clause[0].start, clause[-1].end
+
+
+def _quotation_after_colon(clause: list[Word]) -> bool:
+    """The clause ends with a quotation that a colon opens."""
+    if not clause or not is_mark(clause[-1]):
+        return False
+    opening = next((i for i in range(len(clause) - 2, -1, -1) if is_mark(clause[i])), None)
+    return opening is not None and opening > 0 and clause[opening - 1].text == ":"
 
 
 def _is_prefield_phrase(clause: list[Word]) -> bool:

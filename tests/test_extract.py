@@ -66,6 +66,13 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a quotation after a colon is what a trailing cue reports, not the clause before the colon
     ("Zuvor hatte Gaddafi mit Gewalt gedroht: „Alle Schiffe im Mittelmeer werden zu Zielen der Vergeltung“, "
      "sagte Gaddafi.", [("direct", "Gaddafi", "Alle Schiffe im Mittelmeer werden zu Zielen der Vergeltung")]),
+    # a relative clause in Konjunktiv under an indicative main clause reports its subject's claim
+    ("Als Gründe führt die Organisation schwere Mängel im Rechtssystem an, für die ein unzulänglicher "
+     "Gesetzesrahmen verantwortlich sei.",
+     [("indirect", "Organisation", "für die ein unzulänglicher Gesetzesrahmen verantwortlich sei")]),
+    # but not a counterfactual, nor a first person's indicative
+    ("Der Mann kaufte ein Haus, das ihm gefallen hätte.", []),
+    ("Er besuchte die Orte, die ich bisher gesehen habe.", []),
     # "und" and another speaker's speech verb in the indicative end the message
     ("Fritz Tack kritisierte, die EU-Kommission habe sich den Interessen von BASF untergeordnet und die "
      "Fraktion der Grünen forderte vom Minister einen Anbaustopp.",

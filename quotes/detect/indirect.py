@@ -525,6 +525,42 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
     return None
 
 
+def _konjunktiv_relative(sentence: Sentence) -> Candidate | None:
+    """"Sie beklagen Rationalisierungen, die einen Personalmangel zur Folge
+    hätten": a relative clause in Konjunktiv under an indicative main clause
+    states what the main clause's subject claims. Its cue is the main verb,
+    whose subject is the speaker."""
+    main = _main_clause_verb(sentence)
+    if main is None or not _is_indicative(main) or main.id < 2:
+        return None
+    words = sentence.words
+    end = _end_index(sentence)
+    for index in range(main.id, end - 2):
+        if words[index].text != ",":
+            continue
+        opening = index + 2 if words[index + 1].upos == "ADP" else index + 1  # "…, für die … sei"
+        clause = list(words[opening:end])
+        if not _is_relative_clause(clause):
+            continue
+        stop = next((i for i in range(opening + 1, end) if words[i].text in _BOUNDARY), end)
+        finite = [w for w in words[opening:stop] if is_finite_verb(w)]
+        first_person = any(w.text.lower() == "ich" for w in words[opening:stop])  # "die ich gesehen habe"
+        if finite and not first_person and all(_reports_in_relative(w) for w in finite):
+            verb = sentence.word(main.head) if main.upos == "AUX" and main.head else main
+            cue = Cue((verb or main,), "verb", (verb or main).lemma)
+            return Candidate("indirect", words[index + 1].start, words[stop - 1].end, sentence.index, cue,
+                             "relative", "subject")
+    return None
+
+
+def _reports_in_relative(verb: Word) -> bool:
+    """Konjunktiv I ("sei"), or the Konjunktiv II that stands in for it where
+    the plural's Konjunktiv I looks like the indicative ("hätten" for
+    "haben"); not "hätte" nor "würden", as often conditional as reported."""
+    plural_substitute = verb.text.endswith("en") and verb.text.lower() not in _CONDITIONAL
+    return _is_konjunktiv_one(verb) or (is_konjunktiv(verb) and plural_substitute and not _is_weak_preterite(verb))
+
+
 def _infinitive_end(words: tuple[Word, ...], start: int, stop: int) -> int:
     """Where a zu-infinitive clause that opens at `start` closes with a comma
     ("der Vorschlag, die Flaggen zu wechseln, erhält nun Unterstützung"): the
@@ -877,7 +913,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             if candidate is not None:
                 found.append(candidate)
         for extra in (_nach_angaben(sentence), _wonach(sentence), _so_source(sentence),
-                      _noun_complement(sentence)):
+                      _noun_complement(sentence), _konjunktiv_relative(sentence)):
             if extra is not None:
                 found.append(extra)
         touching = [(s, e) for s, e in direct_spans if s < sentence.end and sentence.start < e]

@@ -587,6 +587,13 @@ def test_interrupted_quote_gives_two_records(extractor) -> None:
     assert {q.speaker for q in quotes} == {"Jens Spahn"}
 
 
+def test_clause_with_its_subject_first_after_a_fragment_is_not_its_cue(extractor) -> None:
+    text = ("Miroslav Klose nannte seinen Platzverweis „überzogen“, Bundestrainer Joachim Löw bezeichnete die "
+            "Karten als angemessen.")
+    [fragment] = [q for q in extractor.extract(text) if q.type == "direct"]
+    assert (fragment.text, fragment.speaker) == ("überzogen", "Miroslav Klose")
+
+
 def test_partial_quote_is_kept_when_attributed(extractor) -> None:
     quotes = extractor.extract("Trump nannte das Gespräch „sehr produktiv“.")
     assert [(q.type, q.text, q.speaker) for q in quotes] == [("direct", "sehr produktiv", "Trump")]

@@ -174,6 +174,8 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
             route = "continuation"
         else:
             found = _cue_after(close_sentence, span.close_mark)
+            if found is not None and found[1] == "subject" and not _is_sentence_like(inside):
+                found = None  # "nannte ihn „überzogen“, Löw bezeichnete …": a new clause, not the fragment's cue
             route = "after" if found else route
             colon = _cue_before_colon(document, sentence, span.open_mark) if found is None else None
             if colon is not None:

@@ -526,6 +526,12 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Erst vor zwei Tagen hatte der Investor für den Neubau, Larry A. Silverstein, zugesagt, nicht weiter "
      "über den Turm bestimmen zu wollen.", "der Investor für den Neubau, Larry A. Silverstein",
      "Larry A. Silverstein"),
+    # the head of a phrase is past its extended attribute and past a name in the genitive
+    ("Der für die Region zuständige Koordinator für Naturkatastrophen, Deftalgne Tessema, sagte, die Lage "
+     "sei ernst.", "Der für die Region zuständige Koordinator für Naturkatastrophen, Deftalgne Tessema",
+     "Deftalgne Tessema"),
+    ("Auch Winfried Hassemer, Papiers Stellvertreter, glaubt, dass ein weiteres Verfahren möglich sei.",
+     "Winfried Hassemer, Papiers Stellvertreter", "Winfried Hassemer"),
     # "eigenen Angaben": the statement of the clause's own subject
     ("Nach eigenen Angaben hat die Firma 100 Mitarbeiter entlassen.", "eigenen Angaben", "Firma"),
     ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),

@@ -32,6 +32,12 @@ def test_an_adjective_that_is_no_preposition_keeps_its_tag(engine) -> None:
     assert laut.upos != "ADP"
 
 
+def test_a_word_with_a_dot_inside_is_no_verb(engine) -> None:
+    document = engine.analyse("Der Vorsitzende der Gewerkschaft ver.di, Frank Bsirske, würdigte Kluncker.")
+    verdi = next(w for w in words_of(document) if w.text == "ver.di")
+    assert verdi.upos == "PROPN"
+
+
 def test_quotation_marks_are_separate_tokens(engine) -> None:
     text = "„Wir sind bereit“, sagte Orban. »Nein«, so sie. \"Gut\", meinte er."
     document = engine.analyse(text)

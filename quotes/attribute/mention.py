@@ -702,8 +702,14 @@ def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:
 
 
 def _head(words: list[Word]) -> Word | None:
-    """The first noun or name of a phrase, past its article and adjectives."""
-    return next((w for w in words if w.upos in _NAME_WORDS), None)
+    """The first noun or name of a phrase, past its article and adjectives,
+    an extended attribute ("Der für die Region zuständige Koordinator") and a
+    name in the genitive before it ("Papiers Stellvertreter")."""
+    nouns = [w for w in _without_extended_attribute(words) if w.upos in _NAME_WORDS]
+    if len(nouns) > 1 and nouns[0].upos == "PROPN" and nouns[0].text.endswith("s") and nouns[1].upos == "NOUN" \
+            and nouns[1].id == nouns[0].id + 1:
+        return nouns[1]
+    return nouns[0] if nouns else None
 
 
 def _is_name(words: list[Word]) -> bool:

@@ -172,13 +172,17 @@ def _untag_false_verbs(sentences: Sequence[Any]) -> None:
     "zufolge"): the only finite form equal to a verb's lemma is the plural in
     "-en"/"-n". Nor can the comparative of a lemma that is no verb ("später"
     of "spät"). It becomes a preposition when it is one, else an adverb, so
-    that neither the parser nor the clause rules take it for a clause's verb."""
+    that neither the parser nor the clause rules take it for a clause's verb.
+    A word with a dot inside ("ver.di", "heise.de") is a name, never a verb."""
     prepositions = word_list("prepositions.txt")
     for sentence in sentences:
         for word in sentence.words:
             form = word.text
             feats = word.feats or ""
             if word.upos not in {"VERB", "AUX"} or ("VerbForm=" in feats and "VerbForm=Fin" not in feats):
+                continue
+            if "." in form.strip("."):
+                word.upos, word.xpos, word.lemma, word.feats = "PROPN", "NE", form, None
                 continue
             lemma = (word.lemma or "").lower()
             own_lemma = form == lemma and not form.endswith("n")

@@ -70,6 +70,10 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Als Gründe führt die Organisation schwere Mängel im Rechtssystem an, für die ein unzulänglicher "
      "Gesetzesrahmen verantwortlich sei.",
      [("indirect", "Organisation", "für die ein unzulänglicher Gesetzesrahmen verantwortlich sei")]),
+    # a passive names no speaker unless it has an agent; "wird sagen" is the future, not a passive
+    ("Die Männer werden beschuldigt, Mitglieder einer terroristischen Vereinigung zu sein.",
+     [("indirect", None, "Mitglieder einer terroristischen Vereinigung zu sein")]),
+    ("Der Minister wird morgen sagen, dass alles gut sei.", [("indirect", "Minister", "dass alles gut sei")]),
     # but not a counterfactual, nor a first person's indicative
     ("Der Mann kaufte ein Haus, das ihm gefallen hätte.", []),
     ("Er besuchte die Orte, die ich bisher gesehen habe.", []),

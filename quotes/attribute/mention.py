@@ -648,7 +648,10 @@ def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
     is addressed, not speaking); None for an active verb, or a passive
     that keeps the speaker as subject ("wird Panetta zitiert")."""
     children = [w for w in sentence.words if w.head == verb.id]
-    passive = any(w.deprel in {"aux:pass", "nsubj:pass"} for w in children)
+    werden = [w for w in children if w.deprel.startswith("aux") and w.lemma == "werden"]  # "werden beschuldigt"
+    infinitive = verb.feats.get("VerbForm") == "Inf" or (verb.upos == "VERB" and verb.text.lower() == verb.lemma)
+    future = infinitive and not any(w.text.lower().startswith("wurd") for w in werden)  # "wird sagen", not "wurde …"
+    passive = not future and (bool(werden) or any(w.deprel in {"aux:pass", "nsubj:pass"} for w in children))
     active_auxiliary = any(w.deprel == "aux" and w.lemma == "haben" for w in children)  # "bekanntgegeben hat"
     if verb.is_finite or not passive or active_auxiliary or verb.lemma.lower() in word_list("quoting_verbs.txt"):
         return None

@@ -536,6 +536,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Deftalgne Tessema"),
     ("Auch Winfried Hassemer, Papiers Stellvertreter, glaubt, dass ein weiteres Verfahren möglich sei.",
      "Winfried Hassemer, Papiers Stellvertreter", "Winfried Hassemer"),
+    # a claim that the subject answers is the claim's, not the subject's; the next sentence is the answer
+    ("Der Präsident der Region, Qiangba Puncog, wies die Darstellung zurück, die Ausländer seien gezwungen "
+     "worden.", "die Darstellung", None),
+    ("Der Experte wandte sich gegen die Behauptung der Firma, die Sorte werde nicht in die Nahrung gelangen.",
+     "die Behauptung der Firma", "Firma"),
     # "eigenen Angaben": the statement of the clause's own subject
     ("Nach eigenen Angaben hat die Firma 100 Mitarbeiter entlassen.", "eigenen Angaben", "Firma"),
     ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),
@@ -602,6 +607,14 @@ def test_clause_with_its_subject_first_after_a_fragment_is_not_its_cue(extractor
             "Karten als angemessen.")
     [fragment] = [q for q in extractor.extract(text) if q.type == "direct"]
     assert (fragment.text, fragment.speaker) == ("überzogen", "Miroslav Klose")
+
+
+def test_the_answer_to_a_claim_goes_on_with_the_answering_speaker(extractor) -> None:
+    text = ("Der Präsident der Region, Qiangba Puncog, wies die Darstellung zurück, die Ausländer seien gezwungen "
+            "worden. Ausländern sei lediglich abgeraten worden, in die Region zu reisen.")
+    claim, answer = extractor.extract(text)
+    assert (claim.speaker, claim.mention.text) == (None, "die Darstellung")
+    assert answer.speaker == "Qiangba Puncog"
 
 
 def test_partial_quote_is_kept_when_attributed(extractor) -> None:

@@ -136,6 +136,8 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
         if resolution.kind == "person":
             resolver.remember(candidate.start, resolution.name)
         quotes.append(quote)
-        if resolution.name is not None or mention is not None:  # a speaker named, even if not resolved
+        named = resolution.name is not None or mention is not None  # a speaker named, even if not resolved
+        answered = candidate.speaker_side == "noun"  # a claim that a speaker answers: what follows is the answer
+        if named and not answered:
             previous = (quote, candidate.sentence)
     return quotes

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from quotes.attribute.resolve import has_name_particle, is_name_particle, is_role_noun
 from quotes.detect import Candidate, Cue
-from quotes.detect.cues import genitive_determiners, has_speaker_ending, heissen_cue, is_speech_noun
+from quotes.detect.cues import (
+    genitive_determiners,
+    has_speaker_ending,
+    heissen_cue,
+    is_content_noun,
+    is_speech_noun,
+)
 from quotes.detect.spans import (
     COORDINATORS,
     RELATIVE_PRONOUNS,
@@ -508,6 +514,10 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
                 options.append(noun_phrase_forward(sentence, index + 1))
                 break
+    elif cue.kind == "predicate" and candidate.speaker_side == "noun":
+        phrase = noun_phrase_backward(sentence, head, after_preposition=True)  # "die Darstellung", "Berichte der …"
+        trusted = noun_phrase_forward(sentence, phrase[0].id - 1) if phrase else []
+        options.append(trusted)  # the statement answered, which holds the cue noun itself
     elif cue.kind == "predicate":
         following = sentence.word(cue.head.id + 1)
         if following is not None and following.text.lower() in genitive_determiners() | {"von"}:
@@ -571,7 +581,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     guessed = cue.kind in {"verb", "colon"} and heissen is None  # found by position, not named by a source phrase
     for option in options:
         if not option or (guessed and option is not trusted and not can_speak(option, names)) \
-                or any(w in cue.words for w in option):
+                or (option is not trusted and any(w in cue.words for w in option)):
             continue
         if guessed and option is not agent and _opens_as_object(option):
             continue  # "widersprach den Angaben der Organisation": an object, not the subject
@@ -807,7 +817,7 @@ def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
     owner of the statement, not the statement (which stays in the mention as
     written, "Angaben der Polizei")."""
     for position, word in enumerate(words[:-1]):
-        if is_speech_noun(word):
+        if is_content_noun(word):  # "Angaben der Polizei", "die Ankündigung des Premierministers"
             rest = words[position + 1:]
             if rest[0].text.lower() in {"von", "vom"}:
                 rest = rest[1:]

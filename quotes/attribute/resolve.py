@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from quotes.detect.cues import is_speech_noun, speech_noun_source
+from quotes.detect.cues import is_content_noun, speech_noun_source
 from quotes.document import Document, Word
 from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
@@ -320,7 +320,7 @@ class Resolver:
         source = speech_noun_source(nouns[0]) if len(nouns) == 1 and not role_words else None
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
-        if len(nouns) == 1 and is_speech_noun(nouns[0]):
+        if len(nouns) == 1 and is_content_noun(nouns[0]):
             owner = mapping("possessives.tsv").get(mention[0].lemma.lower())
             if owner == OWN_SUBJECT:
                 return Resolution(None, None, OWN_SUBJECT)  # "nach eigenen Angaben": the clause's subject speaks

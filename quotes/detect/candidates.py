@@ -18,5 +18,5 @@ class Candidate:
     # how it was found: direct after/colon/partial/introduced/standalone/continuation;
     # indirect complement/fronted/wie/heissen/source-phrase/noun-complement/anaphoric/continuation
     route: str
-    speaker_side: str  # subject, after, before, colon, previous, none
+    speaker_side: str  # subject, after, before, colon, previous, noun (the noun of saying answered), none
     continues: bool = False  # continues the previous quote's speech

@@ -520,9 +520,26 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
             or _is_infinitive_clause(clause)
         if reported:
             cue = Cue((word,), "predicate", word.lemma)
+            side = "noun" if noun and _answers_statement(sentence, index) else "subject"
             return Candidate("indirect", words[comma + 1].start, words[stop - 1].end, sentence.index, cue,
-                             "noun-complement" if noun else "adjective-complement", "subject")
+                             "noun-complement" if noun else "adjective-complement", side)
     return None
+
+
+def _answers_statement(sentence: Sentence, noun: int) -> bool:
+    """The noun of saying at index `noun` is what a verb or preposition of
+    reaction answers (data/lexicons/reaction_words.txt): "wies die Darstellung
+    zurück, …", "gegen die Behauptung, …"."""
+    reactions = word_list("reaction_words.txt")
+    words = sentence.words
+    start = noun
+    while start > 0 and words[start - 1].upos in {"DET", "ADJ", "NUM"}:
+        start -= 1
+    if start > 0 and words[start - 1].text.lower() in reactions:
+        return True
+    clause_start = next((i + 1 for i in range(start - 1, -1, -1) if words[i].text in _BOUNDARY), 0)
+    return any(cue.kind == "verb" and cue.lemma in reactions and clause_start <= cue.head.id - 1 < start
+               for cue in find_cues(sentence))
 
 
 def _konjunktiv_relative(sentence: Sentence) -> Candidate | None:
@@ -927,6 +944,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
         speech_act = any(cue.kind == "verb" for cue in cues)  # "Der Iran streitet dies ab.": what follows may report it
         if found or touches_direct or speech_act:
             previous_speech = sentence.index
+        found.sort(key=lambda candidate: candidate.speaker_side != "noun")  # the claim answered, not the answer
         candidates.extend(_first_per_span(_outermost(sentence, found)))
     return candidates
 

@@ -541,6 +541,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "worden.", "die Darstellung", None),
     ("Der Experte wandte sich gegen die Behauptung der Firma, die Sorte werde nicht in die Nahrung gelangen.",
      "die Behauptung der Firma", "Firma"),
+    # a name with an apposition and a relative clause before the verb is its subject, not its message
+    ("Sadiq Khan, einer der Abgeordneten, die den Brief unterschrieben, verurteilte die Politik. „Diese Regierung "
+     "hat große Erfolge zu verzeichnen.“", "Sadiq Khan, einer der Abgeordneten", "Sadiq Khan"),
     # "eigenen Angaben": the statement of the clause's own subject
     ("Nach eigenen Angaben hat die Firma 100 Mitarbeiter entlassen.", "eigenen Angaben", "Firma"),
     ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),

@@ -298,15 +298,20 @@ def _is_prefield_phrase(clause: list[Word]) -> bool:
     """A noun phrase without a verb, then a relative clause or an apposition
     on it ("Ulla Jelpke, die …", "Auch die größte Privatbank, die Deutsche
     Bank"): what fills the prefield before the cue, not what was said."""
-    comma = next((i for i, w in enumerate(clause) if w.text == ","), None)
-    if comma is None or comma + 1 >= len(clause) or any(is_finite_verb(w) for w in clause[:comma]):
+    segments: list[list[Word]] = [[]]
+    for word in clause:
+        if word.text == ",":
+            segments.append([])
+        else:
+            segments[-1].append(word)
+    if len(segments) < 2 or any(is_finite_verb(w) for w in segments[0]) or not all(segments):
         return False
-    following = clause[comma + 1]
-    after = clause[comma + 2] if comma + 2 < len(clause) else None
-    relative = _is_relative_pronoun(following) or (following.upos == "ADP" and after is not None
-                                                   and _is_relative_pronoun(after))
-    goes_on = any(w.text == "," for w in clause[comma + 1:])  # "Der Preis, den …, sei zu hoch": a sentence
-    return (relative and not goes_on) or not any(is_finite_verb(w) for w in clause[comma + 1:])
+    for segment in segments[1:]:  # appositions and relative clauses ("Sadiq Khan, einer der …, die …")
+        relative = _is_relative_pronoun(segment[0]) or (segment[0].upos == "ADP" and len(segment) > 1
+                                                         and _is_relative_pronoun(segment[1]))
+        if not relative and any(is_finite_verb(w) for w in segment):
+            return False  # "Der Preis, den …, sei zu hoch": a sentence
+    return True
 
 
 def _np_end(sentence: Sentence, start: int) -> int:

@@ -70,6 +70,14 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Als Gründe führt die Organisation schwere Mängel im Rechtssystem an, für die ein unzulänglicher "
      "Gesetzesrahmen verantwortlich sei.",
      [("indirect", "Organisation", "für die ein unzulänglicher Gesetzesrahmen verantwortlich sei")]),
+    # a parenthetical "so X" in a sentence whose Konjunktiv stands before it
+    ("Die Regierung habe, so Oppositionsführerin Pamela Rendi-Wagner, völlig versagt.",
+     [("indirect", "Pamela Rendi-Wagner",
+       "Die Regierung habe, so Oppositionsführerin Pamela Rendi-Wagner, völlig versagt")]),
+    # a Konjunktiv I clause after a colon reports whoever the clause before it names
+    ("Der Bürgermeister zeigte sich erleichtert: Die Schäden seien geringer als befürchtet.",
+     [("indirect", "Bürgermeister", "Die Schäden seien geringer als befürchtet")]),
+    ("Die Bilanz des Jahres: Drei Tote und zehn Verletzte.", []),
     # a passive names no speaker unless it has an agent; "wird sagen" is the future, not a passive
     ("Die Männer werden beschuldigt, Mitglieder einer terroristischen Vereinigung zu sein.",
      [("indirect", None, "Mitglieder einer terroristischen Vereinigung zu sein")]),

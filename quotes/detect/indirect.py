@@ -52,6 +52,7 @@ _PRONOMINAL_ADVERBS = {"darüber", "dafür", "dagegen", "davon", "daran", "darau
 _PERSON_NOUNS = {"Sprecher", "Sprecherin"}  # speech nouns that name a person, not what was said
 MIN_VERBLESS_CLAUSE = 8  # words before a trailing cue that are a statement without a tagged verb
 MAX_INSERTED_WORDS = 6  # words of an apposition or adverbial between a cue and its message
+MAX_PREFIELD_WORDS = 8  # words before the finite verb of a main clause (German V2)
 CONTINUATION_WINDOW = 3  # sentences after reported speech in which a Konjunktiv sentence continues it
 _CUE_PRIORITY = {"verb": 0, "heissen": 1, "preposition": 2, "so": 3, "colon": 4}
 _COMPARISONS = {"als", "wie"}  # a comparison may follow the verb that ends a clause
@@ -575,6 +576,25 @@ def _konjunktiv_relative(sentence: Sentence) -> Candidate | None:
     return None
 
 
+def _colon_report(sentence: Sentence) -> Candidate | None:
+    """"Der Bürgermeister zeigte sich erleichtert: Die Schäden seien geringer
+    als befürchtet.": after a colon, a clause whose verb is in Konjunktiv I
+    reports the words of whoever the clause before the colon names."""
+    words = sentence.words
+    end = _end_index(sentence)
+    colon = next((i for i, w in enumerate(words[:end]) if w.text == ":"), None)
+    if colon is None or colon + 2 >= end or is_mark(words[colon + 1]):
+        return None  # no colon, or a direct quotation after it
+    if not any(w.upos in {"NOUN", "PROPN", "PRON"} for w in words[:colon]) \
+            or any(is_konjunktiv(w) for w in words[:colon]):
+        return None  # no one named before the colon, or reported speech already
+    verb = next((w for w in words[colon + 1:min(end, colon + MAX_PREFIELD_WORDS + 2)] if is_finite_verb(w)), None)
+    if verb is None or not _is_konjunktiv_one(verb):
+        return None  # the clause after the colon opens with its verb second, and that verb reports
+    cue = Cue((words[colon],), "colon", ":")
+    return Candidate("indirect", words[colon + 1].start, words[end - 1].end, sentence.index, cue, "colon", "subject")
+
+
 def _reports_in_relative(verb: Word) -> bool:
     """Konjunktiv I ("sei"), or the Konjunktiv II that stands in for it where
     the plural's Konjunktiv I looks like the indicative ("hätten" for
@@ -640,7 +660,8 @@ def _so_source(sentence: Sentence) -> Candidate | None:
                 return Candidate("indirect", clause[0].start, clause[-1].end, sentence.index, cue,
                                  "source-phrase", "after")
         parenthetical = source_end > index + 1 and source_end < end and words[source_end].text in _BOUNDARY
-        if parenthetical and any(is_konjunktiv(w) for w in words[source_end:end]):
+        reported = any(is_konjunktiv(w) for w in (*words[:index], *words[source_end:end]))  # "habe, so X, versagt"
+        if parenthetical and reported:
             return Candidate("indirect", words[0].start, words[end - 1].end, sentence.index, cue,
                              "source-phrase", "after")
     return None
@@ -935,7 +956,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             if candidate is not None:
                 found.append(candidate)
         for extra in (_nach_angaben(sentence), _wonach(sentence), _so_source(sentence),
-                      _noun_complement(sentence), _konjunktiv_relative(sentence)):
+                      _noun_complement(sentence), _konjunktiv_relative(sentence), _colon_report(sentence)):
             if extra is not None:
                 found.append(extra)
         touching = [(s, e) for s, e in direct_spans if s < sentence.end and sentence.start < e]

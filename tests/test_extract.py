@@ -620,6 +620,17 @@ def test_clause_with_its_subject_first_after_a_fragment_is_not_its_cue(extractor
     assert (fragment.text, fragment.speaker) == ("überzogen", "Miroslav Klose")
 
 
+def test_a_party_member_noun_resolves_to_the_person_named_before(extractor) -> None:
+    text = ("Der ehemalige Präsident Donald Trump bezeichnete die Anklage als „Hexenjagd“. Er werde kämpfen, "
+            "schrieb der Republikaner auf seiner Plattform.")
+    assert [q.speaker for q in extractor.extract(text)] == ["Donald Trump", "Donald Trump"]
+
+
+def test_an_austrian_press_release_is_a_statement_not_a_speaker(extractor) -> None:
+    [quote] = extractor.extract("In einer Aussendung heißt es: „Wir lehnen den Entwurf ab.“")
+    assert (quote.mention.text, quote.speaker) == ("einer Aussendung", None)
+
+
 def test_the_answer_to_a_claim_goes_on_with_the_answering_speaker(extractor) -> None:
     text = ("Der Präsident der Region, Qiangba Puncog, wies die Darstellung zurück, die Ausländer seien gezwungen "
             "worden. Ausländern sei lediglich abgeraten worden, in die Region zu reisen.")

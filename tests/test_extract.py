@@ -649,6 +649,10 @@ def test_partial_quote_is_kept_when_attributed(extractor) -> None:
     "Nach dem „Familienfoto“ gingen alle in den Saal.",
     "Der Präsident fuhr in seiner Limousine „The Beast“ vor.",
     "Die Zeitung „Kommersant“ meldete Verluste.",
+    # naming is no saying: "so genannt", "nennt sich"; nor is a present participle ("bestehend")
+    "Ein Test an den so genannten „engine cutoff“-Sensoren war der Auslöser.",
+    "Im Jahr 2007 nennt sie sich „documenta 12“ und findet in Kassel statt.",
+    "Eine Kommission bestehend aus Susanne Ghez und Gavin Jantjes, hatte ihn empfohlen.",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:
     assert extractor.extract(text) == []

@@ -208,6 +208,8 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
     if word.upos not in _VERBAL and not ((word.text[:1].islower() or fronted) and word.upos in _MISTAGGED) \
             and not listed:
         return None  # a noun, unless a small tagger mistook a verb ("Kritisiert wird, dass …")
+    if _is_present_participle(word.text) or _names_something(sentence, word):
+        return None
     verbs = speech_verbs()
     particle = _particle(sentence, word)
     for lemma in _lemma_candidates(word):
@@ -218,6 +220,26 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
         if lemma in verbs:
             return Cue((word,), "verb", lemma)
     return None
+
+
+def _is_present_participle(form: str) -> bool:
+    """"bestehend", "entscheidende": an infinitive and "d" with an adjective's
+    ending describes ("eine Kommission bestehend aus …"); it reports no speech."""
+    base = form.lower()
+    for ending in ("em", "en", "er", "es", "e"):
+        if base.endswith("end" + ending):
+            base = base[:-len(ending)]
+            break
+    return base.endswith("end") and base[:-1].endswith(("en", "ern", "eln"))
+
+
+def _names_something(sentence: Sentence, word: Word) -> bool:
+    """"so genannten „…“", "nennt sich „…“": a verb of naming that gives a
+    thing its name, not someone's words."""
+    before = sentence.word(word.id - 1)
+    reflexive = any(w.text.lower() == "sich" for w in sentence.words[word.id:word.id + 2])  # "nennt (sie) sich"
+    naming = word.text.lower().startswith(("genannt", "nennt", "nannte", "nennen"))
+    return naming and (reflexive or (before is not None and before.text.lower() == "so"))
 
 
 def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:

@@ -653,6 +653,8 @@ def test_partial_quote_is_kept_when_attributed(extractor) -> None:
     "Ein Test an den so genannten „engine cutoff“-Sensoren war der Auslöser.",
     "Im Jahr 2007 nennt sie sich „documenta 12“ und findet in Kassel statt.",
     "Eine Kommission bestehend aus Susanne Ghez und Gavin Jantjes, hatte ihn empfohlen.",
+    # a cue verb with its object, then an indicative main clause: the sentence goes on
+    "Zwar bemerkte der Pilot die Probleme nach dem Start, zum Flughafen zurückkehren konnte er nicht mehr.",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:
     assert extractor.extract(text) == []

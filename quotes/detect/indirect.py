@@ -239,6 +239,9 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
             clause = list(words[index + 1:stop])
             if not _clause_is_speech(clause):
                 return None
+            object_before = any(w.deprel == "obj" and w.upos in {"NOUN", "PROPN"} for w in words[after:index])
+            if object_before and _is_indicative_statement(clause):
+                return None  # "bemerkte der Pilot die Probleme, … konnte er nicht": the sentence goes on
             return words[index + 1].start, words[stop - 1].end
         if is_finite_verb(words[index]) and index > after + 6:
             return None
@@ -246,6 +249,13 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
     if len(rest) >= 2 and _is_infinitive_clause(rest):  # "hat angekündigt ihr Mandat niederzulegen" (no comma)
         return words[after].start, words[end - 1].end
     return None
+
+
+def _is_indicative_statement(clause: list[Word]) -> bool:
+    """A main clause in the indicative: no dass/ob, no Konjunktiv, no zu-infinitive."""
+    content = [w for w in clause if w.upos != "PUNCT"]
+    return bool(content) and content[0].text.lower() not in _CLAUSE_OPENERS \
+        and not any(is_konjunktiv(w) for w in content) and not _has_zu_infinitive(content)
 
 
 def _is_inserted_phrase(words: tuple[Word, ...], start: int, end: int) -> bool:

@@ -552,6 +552,16 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a name with an apposition and a relative clause before the verb is its subject, not its message
     ("Sadiq Khan, einer der Abgeordneten, die den Brief unterschrieben, verurteilte die Politik. „Diese Regierung "
      "hat große Erfolge zu verzeichnen.“", "Sadiq Khan, einer der Abgeordneten", "Sadiq Khan"),
+    # appositions: a description set off by commas after a name, two roles, a name with a particle,
+    # a role after the owner of a statement
+    ("Elon Musk, der Milliardär hinter der Firma, erklärte, der Start sei ein Erfolg.",
+     "Elon Musk, der Milliardär hinter der Firma", "Elon Musk"),
+    ("Charles Bouchard, kanadischer General und Kommandeur des Einsatzes, sagte, die Lage sei ruhig.",
+     "Charles Bouchard, kanadischer General und Kommandeur", "Charles Bouchard"),
+    ("Die Sprecherin der Stiftung Warentest, Heike van Laak, sagte dazu: „Wir bleiben bei unseren Ergebnissen.“",
+     "Die Sprecherin der Stiftung Warentest, Heike van Laak", "Heike van Laak"),
+    ("Laut Angaben von Peter Beck, dem Dekan, wurden drei Menschen verletzt.", "Angaben von Peter Beck, dem Dekan",
+     "Peter Beck"),
     # "eigenen Angaben": the statement of the clause's own subject
     ("Nach eigenen Angaben hat die Firma 100 Mitarbeiter entlassen.", "eigenen Angaben", "Firma"),
     ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),

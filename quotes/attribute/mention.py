@@ -733,7 +733,9 @@ def _is_name(words: list[Word]) -> bool:
     head = _head(core)
     if head is None or is_role_noun(head):
         return False
-    capitalised = all(w.text[:1].isupper() and w.upos != "DET" for w in core)
+    sentence_words = tuple(core)
+    capitalised = all((w.text[:1].isupper() and w.upos != "DET") or is_name_particle(sentence_words, i)
+                      for i, w in enumerate(core))  # "Heike van Laak"
     return head.upos == "PROPN" or (capitalised and 2 <= len(core) <= 4)
 
 
@@ -759,15 +761,48 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     if not following:
         return []
     following += _attributes(sentence, following)  # "ein Anwalt des Council | in Washington"
+    if second := _second_role(sentence, following):  # "kanadischer General und Kommandeur des Einsatzes"
+        following += second
+        following += _attributes(sentence, following)
     after = sentence.word(following[-1].id + 1)
     if after is None or after.text.lower() in COORDINATORS | {"oder"}:
         return []
     next_word = sentence.word(after.id + 1)
     if after.text == "," and next_word is not None and next_word.text[:1].isupper():
         return []  # "Merkel, Scholz, Lindner …": a list
-    if (_is_name(phrase) and _describes(following)) or (_describes(phrase) and _is_name(following)):
+    named = _is_name(phrase) or _is_name(_owner_of_speech_noun(phrase))  # "Angaben von Peter Beck, dem Dekan"
+    if named and not _describes(following):
+        following = _description_between_commas(sentence, comma) or following  # "der Milliardär hinter der Firma"
+        if following and sentence.word(following[-1].id + 1) is not None and _is_description(following):
+            return [words[comma], *following]
+    if (named and _describes(following)) or (_describes(phrase) and _is_name(following)):
         return [words[comma], *following]
     return []
+
+
+MAX_APPOSITION_WORDS = 10  # words of a description set off by commas after a name
+
+
+def _description_between_commas(sentence: Sentence, comma: int) -> list[Word]:
+    """The words from the comma at index `comma` to the next comma, when they
+    are a noun phrase without a verb: "Elon Musk, der Milliardär hinter der
+    Firma, erklärte"."""
+    words = sentence.words
+    closing = next((i for i in range(comma + 1, min(len(words), comma + MAX_APPOSITION_WORDS + 2))
+                    if words[i].text == ","), None)
+    if closing is None or closing == comma + 1:
+        return []
+    inside = list(words[comma + 1:closing])
+    if any(w.upos in {"VERB", "AUX"} or w.text in _CLAUSE_BOUNDS or is_mark(w) for w in inside):
+        return []
+    return inside
+
+
+def _is_description(phrase: list[Word]) -> bool:
+    """A noun phrase with an article or adjective before its noun, and no
+    name: "der Milliardär hinter der Firma"."""
+    head = _head(phrase)
+    return head is not None and head.upos == "NOUN" and phrase[0].upos in {"DET", "ADJ"} and not _is_name(phrase)
 
 
 def speaker_words(mention: list[Word]) -> list[Word]:
@@ -787,8 +822,8 @@ def speaker_words(mention: list[Word]) -> list[Word]:
         core, apposition = mention[:comma], mention[comma + 1:]
         mention = apposition if _is_name(apposition) and not _is_name(core) else core
     attribute = next((index for index, word in enumerate(mention) if index and word.upos == "ADP"
-                      and mention[index - 1].upos in _NAME_WORDS and (word.text.lower() not in {"von", "vom"}
-                                                                      or _affiliation(mention, index))), None)
+                      and mention[index - 1].upos in _NAME_WORDS and not is_name_particle(tuple(mention), index)
+                      and (word.text.lower() not in {"von", "vom"} or _affiliation(mention, index))), None)
     if attribute is not None:
         mention = mention[:attribute]  # "die Notenbank in Rom": the bank
     return _owner_of_speech_noun(mention)

@@ -133,8 +133,9 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
         surname_after_name = bool(current) and word.upos == "NOUN"  # "Karin/PROPN Keller/NOUN"
         after_role = previous is not None and is_role_noun(previous) and word.upos == "NOUN"  # "Bürgermeisterin Petra"
         following = words[index + 1] if index + 1 < len(words) else None
-        first_name = (word.upos == "NOUN" and (previous is None or previous.upos == "PUNCT") and following is not None
-                      and following.upos == "PROPN" and following.text[:1].isupper())  # ", Larry/NOUN A./PROPN"
+        surname_next = following is not None and ((following.upos == "PROPN" and following.text[:1].isupper())
+                                                  or is_name_particle(words, index + 1))  # "Heike van Laak"
+        first_name = word.upos == "NOUN" and (previous is None or previous.upos == "PUNCT") and surname_next
         previous = word
         if plausible and (name_tag or surname_after_name or after_role or first_name):
             current.append(word)

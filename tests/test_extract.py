@@ -562,6 +562,13 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Die Sprecherin der Stiftung Warentest, Heike van Laak", "Heike van Laak"),
     ("Laut Angaben von Peter Beck, dem Dekan, wurden drei Menschen verletzt.", "Angaben von Peter Beck, dem Dekan",
      "Peter Beck"),
+    # a name before a role and a colon; an institution in the role's attribute is not the person;
+    # a compound's first part shared across "und"
+    ("Erkki Tuomioja, Präsident des Rats der Europäischen Union: „Das Gesetz ist ein Fehler.“",
+     "Erkki Tuomioja, Präsident des Rats der Europäischen Union", "Erkki Tuomioja"),
+    ("Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji, sagte, das Flugzeug sei "
+     "abgestürzt.", "Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji",
+     "Bambang Suryo Aji"),
     # "eigenen Angaben": the statement of the clause's own subject
     ("Nach eigenen Angaben hat die Firma 100 Mitarbeiter entlassen.", "eigenen Angaben", "Firma"),
     ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),

@@ -94,6 +94,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 break
         elif word.text in {"-", "‐"} and seen_noun and end + 1 < len(words) and _is_nominal(words[end + 1]):
             pass  # "Kreml -Sprecher": a compound broken by a stray space
+        elif lower in {"und", "oder"} and seen_noun and words[end - 1].text.endswith("-") \
+                and end + 1 < len(words) and _is_nominal(words[end + 1]):
+            pass  # "der Such- und Rettungsagentur": a compound's first part shared
         elif word.text == "(" and seen_noun:
             close = closing_bracket(words, end)
             if close is None:
@@ -592,8 +595,21 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
                 extra = extension(sentence, option)
                 if _outside(extra, candidate):
                     option = option + extra
-            return option
+            return _name_before(sentence, option) + option
     return []
+
+
+def _name_before(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """The name and comma before a role that the phrase opens with: "Erkki
+    Tuomioja, | Präsident des Rats der Europäischen Union: „…“"."""
+    comma = sentence.word(phrase[0].id - 1)
+    if comma is None or comma.text != "," or not _describes(phrase):
+        return []
+    name = noun_phrase_backward(sentence, comma.id - 2)
+    start = name[0].id - 1 if name else 0
+    opens_clause = start == 0 or sentence.words[start - 1].text in _CLAUSE_BOUNDS | {"."} or is_mark(
+        sentence.words[start - 1])
+    return [*name, comma] if name and _is_name(name) and opens_clause else []
 
 
 TITLE_REACH = 10  # words from an opening quotation mark to its closing one in a title
@@ -813,8 +829,9 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     "der Polizei")."""
     mention = _without_extended_attribute(mention)
     joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
-                   and word.upos == "CCONJ" and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))),
-                  None)  # not "Bürgermeister und Justizsenator": one person's two offices
+                   and word.upos == "CCONJ" and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))
+                   and not (index and mention[index - 1].text.endswith("-"))),
+                  None)  # not "Bürgermeister und Justizsenator" (two offices), not "Such- und Rettungsagentur"
     if joiner is not None:
         mention = mention[:joiner]  # the first of two speakers
     comma = next((index for index, word in enumerate(mention) if word.text == ","), None)

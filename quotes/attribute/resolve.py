@@ -173,6 +173,18 @@ def _abbreviated(mention: list[Word]) -> bool:
     return bool(initials) and short.isalpha() and all(initial in letters for initial in initials[-2:])
 
 
+def _in_attribute(mention: list[Word], first: Word) -> bool:
+    """The name that opens at `first` belongs to a genitive or "von"
+    attribute after a role noun ("der Europäischen Union", "von Siemens")."""
+    position = mention.index(first)
+    opening = position
+    while opening > 0 and mention[opening - 1].upos in {"ADJ", "NOUN"} and not is_role_noun(mention[opening - 1]):
+        opening -= 1  # "der Europäischen Union"
+    before = mention[opening - 1] if opening else None
+    attribute = before is not None and before.text.lower() in {"der", "des", "von", "vom", "eines", "einer"}
+    return attribute and any(is_role_noun(w) for w in mention[:opening])
+
+
 def _quoted_name(mention: list[Word]) -> str | None:
     """A title in quotation marks names the source: der „New York Post“."""
     marks = quote_marks().all
@@ -290,10 +302,12 @@ class Resolver:
         outside = [run for run in _name_runs(_outside_brackets(mention)) if run]
         if outside and not _abbreviated(mention):
             runs = outside  # "Eberhard Diepgen (CDU)": the person, not the party
+        role_words = [w for w in mention if is_role_noun(w)]
+        if role_words:  # "Präsident des Rats der Europäischen Union": the institution is not the person
+            runs = [run for run in runs if not _in_attribute(mention, run[0])]
         if not runs:  # a known surname the tagger calls a noun here: "De Maizière sagte"
             runs = [[w] for w in mention if w.upos in _NAME_PART_TAGS and w.text[:1].isupper()
                     and _fold(w.text) in self.index.full_names]
-        role_words = [w for w in mention if is_role_noun(w)]
         if runs:
             run = runs[-1]
             text = self.document.text[run[0].start:run[-1].end]

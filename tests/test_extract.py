@@ -78,6 +78,13 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Der Bürgermeister zeigte sich erleichtert: Die Schäden seien geringer als befürchtet.",
      [("indirect", "Bürgermeister", "Die Schäden seien geringer als befürchtet")]),
     ("Die Bilanz des Jahres: Drei Tote und zehn Verletzte.", []),
+    # "ließ X verlautbaren": "lassen" carries the trailing cue; a nominalised participle names a speaker;
+    # "nach dem Spiel" is the verb's, not the source's
+    ("Man werde die Lage genau prüfen, ließ der Minister verlautbaren.",
+     [("indirect", "Minister", "Man werde die Lage genau prüfen")]),
+    ("Er habe nichts falsch gemacht, beteuerte der Angeklagte.",
+     [("indirect", "Angeklagte", "Er habe nichts falsch gemacht")]),
+    ("„Wir sind bereit“, so der Trainer nach dem Spiel.", [("direct", "Trainer", "Wir sind bereit")]),
     # a passive names no speaker unless it has an agent; "wird sagen" is the future, not a passive
     ("Die Männer werden beschuldigt, Mitglieder einer terroristischen Vereinigung zu sein.",
      [("indirect", None, "Mitglieder einer terroristischen Vereinigung zu sein")]),

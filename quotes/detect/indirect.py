@@ -43,7 +43,7 @@ _CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
 _CONTRASTS = {"doch", "aber", "jedoch", "während", "sondern", "und"}  # join a clause with a speaker of its own
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
-_MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen"}
+_MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "mögen", "lassen"}  # "ließ … verlautbaren"
 ANAPHORIC_REACH = 2  # sentences back that "Das erklärte X" may point to
 _ANAPHORS = {"das", "dies"}
 _DEMONSTRATIVES = {"diese", "dieses", "diesen"}
@@ -852,14 +852,16 @@ def _is_relative_pronoun(word: Word) -> bool:
 
 def _finite_verb_of(sentence: Sentence, index: int) -> int | None:
     """The finite verb of the cue at `index`: the cue itself, or the auxiliary
-    before it in its clause ("…, wird Mike Downey zitiert", "…, hat er gesagt")."""
+    (or "lassen") before it in its clause ("…, wird Mike Downey zitiert", "…,
+    hat er gesagt", "…, ließ der Minister verlautbaren")."""
     words = sentence.words
     if words[index].feats.get("VerbForm") not in {"Inf", "Part"} and is_finite_verb(words[index]):
         return index
     for position in range(index - 1, -1, -1):
         if words[position].text in _BOUNDARY:
             return None
-        if words[position].upos == "AUX" and is_finite_verb(words[position]):
+        auxiliary = words[position].upos == "AUX" or words[position].lemma == "lassen"
+        if auxiliary and is_finite_verb(words[position]):
             return position
     return None
 

@@ -180,7 +180,7 @@ def _time_words() -> frozenset[str]:
     return word_list("time_nouns.txt") | word_list("months.txt")
 
 
-_VERB_PREPOSITIONS = {"gegenüber", "laut", "zufolge", "gemäß"}  # a phrase of the verb: "so X gegenüber der Zeitung"
+_VERB_PREPOSITIONS = {"gegenüber", "laut", "zufolge", "gemäß", "nach"}  # "so X gegenüber der Zeitung", "nach dem Spiel"
 
 
 def attributes_end(sentence: Sentence, start: int, end: int) -> int:

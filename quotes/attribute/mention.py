@@ -749,8 +749,8 @@ def _is_name(words: list[Word]) -> bool:
     head = _head(core)
     if head is None or is_role_noun(head):
         return False
-    sentence_words = tuple(core)
-    capitalised = all((w.text[:1].isupper() and w.upos != "DET") or is_name_particle(sentence_words, i)
+    core_words = tuple(core)
+    capitalised = all((w.text[:1].isupper() and w.upos != "DET") or is_name_particle(core_words, i)
                       for i, w in enumerate(core))  # "Heike van Laak"
     return head.upos == "PROPN" or (capitalised and 2 <= len(core) <= 4)
 
@@ -787,12 +787,11 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     if after.text == "," and next_word is not None and next_word.text[:1].isupper():
         return []  # "Merkel, Scholz, Lindner …": a list
     named = _is_name(phrase) or _is_name(_owner_of_speech_noun(phrase))  # "Angaben von Peter Beck, dem Dekan"
-    if named and not _describes(following):
-        following = _description_between_commas(sentence, comma) or following  # "der Milliardär hinter der Firma"
-        if following and sentence.word(following[-1].id + 1) is not None and _is_description(following):
-            return [words[comma], *following]
     if (named and _describes(following)) or (_describes(phrase) and _is_name(following)):
         return [words[comma], *following]
+    description = _description_between_commas(sentence, comma) if named else []
+    if description and _is_description(description):  # "Elon Musk, der Milliardär hinter der Firma, …"
+        return [words[comma], *description]
     return []
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from quotes.detect.cues import is_content_noun, speech_noun_source
+from quotes.detect.cues import genitive_determiners, is_content_noun, speech_noun_source
 from quotes.document import Document, Word
 from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
@@ -181,7 +181,7 @@ def _in_attribute(mention: list[Word], first: Word) -> bool:
     while opening > 0 and mention[opening - 1].upos in {"ADJ", "NOUN"} and not is_role_noun(mention[opening - 1]):
         opening -= 1  # "der Europäischen Union"
     before = mention[opening - 1] if opening else None
-    attribute = before is not None and before.text.lower() in {"der", "des", "von", "vom", "eines", "einer"}
+    attribute = before is not None and before.text.lower() in genitive_determiners() | {"von", "vom"}
     return attribute and any(is_role_noun(w) for w in mention[:opening])
 
 

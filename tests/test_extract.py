@@ -421,6 +421,20 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a weak verb's preterite is the narrator's past, not a Konjunktiv that goes on with speech
     ("„Wir sind bereit“, sagte der Minister. Seine Bemerkung löste im Netz erneut Spekulationen aus.",
      [("direct", "Minister", "Wir sind bereit")]),
+    # a source phrase speaks for its own main clause, not for a main clause before it
+    ("Die Mutter soll einige Übergriffe mitbekommen haben, diese Taten seien aber laut der Staatsanwältin Antje "
+     "Gabriels schon verjährt.", [("indirect", "Antje Gabriels", "diese Taten seien aber laut der Staatsanwältin "
+                                  "Antje Gabriels schon verjährt")]),
+    ("Weil die Behörden keine Statistiken führten, sei es laut Amnesty International schwer, Aussagen zu machen.",
+     [("indirect", "Amnesty International", "Weil die Behörden keine Statistiken führten, sei es laut Amnesty "
+                                            "International schwer, Aussagen zu machen")]),
+    # "so X" with a phrase or a relative clause of its own after the source
+    ("Doch sei es, so der Schriftsteller Musa Okwanga in einem Blogeintrag, ein Fehler gewesen, der sich nicht "
+     "wiederholen dürfe.", [("indirect", "Musa Okwanga", "Doch sei es, so der Schriftsteller Musa Okwanga in einem "
+                                                        "Blogeintrag, ein Fehler gewesen, der sich nicht wiederholen "
+                                                        "dürfe")]),
+    ("Zwei Drittel der Methoden sind unwirksam, so eine Studie der Stiftung Warentest, in der Vera Herbst 50 "
+     "Methoden untersucht hat.", [("indirect", "Stiftung Warentest", "Zwei Drittel der Methoden sind unwirksam")]),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected
@@ -576,6 +590,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji, sagte, das Flugzeug sei "
      "abgestürzt.", "Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji",
      "Bambang Suryo Aji"),
+    # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
+    ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
+     "einer weiteren Nachricht", None),
     # "eigenen Angaben": the statement of the clause's own subject
     ("Nach eigenen Angaben hat die Firma 100 Mitarbeiter entlassen.", "eigenen Angaben", "Firma"),
     ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),

@@ -92,6 +92,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                                                or lower in genitive_determiners(unambiguous=True))
             if seen_noun and not genitive and lower not in {"von", "vom"}:
                 break
+            if seen_noun and genitive and word.upos == "DET" and _nominative_adjective(words, end + 1):
+                break  # "nach einer Nachricht der ursprüngliche Toaster": "der" opens the subject
         elif word.text in {"-", "‐"} and seen_noun and end + 1 < len(words) and _is_nominal(words[end + 1]):
             pass  # "Kreml -Sprecher": a compound broken by a stray space
         elif lower in {"und", "oder"} and seen_noun and words[end - 1].text.endswith("-") \
@@ -114,6 +116,13 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                            or _unpaired_mark(words, index, end)):
         end -= 1
     return list(words[index:end]) if seen_noun else []
+
+
+def _nominative_adjective(words: tuple[Word, ...], index: int) -> bool:
+    """A lowercase adjective without the ending "-en" that every adjective
+    takes after a genitive article ("der neuen", never "der neue")."""
+    return index < len(words) and words[index].upos == "ADJ" and words[index].text.islower() \
+        and not words[index].text.endswith("en")
 
 
 def _unpaired_mark(words: tuple[Word, ...], start: int, end: int) -> bool:

@@ -179,13 +179,22 @@ def _without_stray_marks(clause: list[Word]) -> list[Word]:
 def _closing_so_source(sentence: Sentence, start: int, end: int) -> bool:
     """"so" and a noun phrase that close the sentence, perhaps with more words
     but no clause of their own ("so der Sprecher", "so Frank Karl, Leiter der
-    Abteilung", "so X gegenüber der Zeitung"): a source, not "so dass …" or
-    "so schnell wie möglich"."""
+    Abteilung", "so X gegenüber der Zeitung"), or only a relative clause of
+    their own: a source, not "so dass …" or "so schnell wie möglich"."""
     words = sentence.words
     if start + 1 >= end or words[start].text.lower() != "so":
         return False
     source_end = _np_end(sentence, start + 1)
-    return source_end > start + 1 and not any(is_finite_verb(w) for w in words[source_end:end])
+    if source_end <= start + 1:
+        return False
+    comma = next((i for i in range(source_end, end) if words[i].text == ","), end)
+    if any(is_finite_verb(w) for w in words[source_end:comma]):
+        return False
+    rest = list(words[comma + 1:end])
+    finite = [i for i, w in enumerate(rest) if is_finite_verb(w)]
+    relative = len(rest) > 1 and (_is_relative_clause(rest) or (
+        rest[0].upos == "ADP" and rest[1].text.lower() in RELATIVE_PRONOUNS and finite == [len(rest) - 1]))
+    return relative or not finite  # "so eine Studie, in der X … untersucht hat"
 
 
 def _narrated(words: tuple[Word, ...], message_start: int, start: int, end: int) -> bool:
@@ -431,7 +440,36 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
         while head and head[-1].text in _BOUNDARY:
             head = head[:-1]
         return (head[0].start, head[-1].end) if len(head) > 1 else None
-    return words[0].start, words[end - 1].end
+    start = _clause_after_main_clause(sentence, first)
+    return words[start].start, words[end - 1].end
+
+
+def _clause_after_main_clause(sentence: Sentence, index: int) -> int:
+    """Where the main clause holding word `index` starts when a main clause of
+    its own stands before it ("Die Mutter soll … mitbekommen haben, diese Taten
+    seien aber laut X verjährt"): a source phrase speaks for its own clause
+    only. 0 when the clause before is subordinate or no clause at all."""
+    words = sentence.words
+    commas = [i for i in range(1, index) if words[i].text in {",", ";"}]
+    if not commas:
+        return 0
+    comma = commas[-1]
+    before = list(words[commas[-2] + 1 if len(commas) > 1 else 0:comma])
+    after = list(words[comma + 1:index + 1])
+    return comma + 1 if _is_main_clause(before) and _is_main_clause(after) else 0
+
+
+def _is_main_clause(clause: list[Word]) -> bool:
+    """The words open a main clause: no subordinator or relative pronoun
+    first, and a finite verb that does not close the clause."""
+    content = [w for w in clause if not is_mark(w)]
+    if content and content[0].text.lower() in COORDINATORS | {"aber", "doch", "denn", "sondern"}:
+        content = content[1:]
+    if not content or content[0].text.lower() in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS \
+            or _is_relative_pronoun(content[0]):
+        return False
+    finite = [i for i, w in enumerate(content) if is_finite_verb(w)]
+    return bool(finite) and finite[0] < len(content) - 1
 
 
 def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | None) -> Candidate | None:
@@ -669,8 +707,10 @@ def _so_source(sentence: Sentence) -> Candidate | None:
             if clause and any(is_finite_verb(w) for w in clause):
                 return Candidate("indirect", clause[0].start, clause[-1].end, sentence.index, cue,
                                  "source-phrase", "after")
-        parenthetical = source_end > index + 1 and source_end < end and words[source_end].text in _BOUNDARY
-        reported = any(is_konjunktiv(w) for w in (*words[:index], *words[source_end:end]))  # "habe, so X, versagt"
+        closing = next((i for i in range(source_end, end) if words[i].text in _BOUNDARY), end)
+        parenthetical = source_end > index + 1 and closing < end and not any(
+            is_finite_verb(w) for w in words[source_end:closing])  # "so X in einem Blogeintrag, …"
+        reported = any(is_konjunktiv(w) for w in (*words[:index], *words[closing:end]))  # "habe, so X, versagt"
         if parenthetical and reported:
             return Candidate("indirect", words[0].start, words[end - 1].end, sentence.index, cue,
                              "source-phrase", "after")

@@ -287,7 +287,7 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Dmitri Peskow", "Putin habe seine Bereitschaft erklärt, die Gespräche fortzusetzen")]),
     # not inside a quotation
     ("Die Sängerin Anna Berg sagte, sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können“.",
-     [("mixed", "Anna Berg", "sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können")]),
+     [("mixed", "Anna Berg", "sie könne den Auftritt kaum erwarten, um „zu zeigen, was wir tun können“")]),
     # a state, a reason or the subject's next act is not what was said
     ("Da Brauereien auf die Versorgung mit Trinkwasser angewiesen sind, warnte der Hauptgeschäftsführer des "
      "Brauerbundes vor der Gasförderung.", []),
@@ -590,6 +590,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji, sagte, das Flugzeug sei "
      "abgestürzt.", "Der stellvertretende Direktor der Such- und Rettungsagentur, Bambang Suryo Aji",
      "Bambang Suryo Aji"),
+    # a title in quotation marks after "Wie" is the wie-clause's subject, not a partial quote
+    ("Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu „YouTube“.", "„heise online“", None),
     # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
     ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
      "einer weiteren Nachricht", None),

@@ -468,6 +468,9 @@ def _wie_subject(sentence: Sentence, verb: int) -> list[Word]:
     start = next((i for i in range(verb - 1, -1, -1) if words[i].text.lower() == "wie"), None)
     if start is None or any(w.text in _CLAUSE_BOUNDS for w in words[start:verb]):
         return []
+    title = words[start + 1:verb]
+    if len(title) > 2 and is_mark(title[0]) and is_mark(title[-1]) and not any(is_mark(w) for w in title[1:-1]):
+        return list(title)  # "Wie „heise online“ berichtet": a title, whatever its words
     phrase = noun_phrase_forward(sentence, start + 1)
     titled = _with_title(sentence, phrase) if phrase else []
     return titled if titled and titled[-1].id - 1 < verb else []

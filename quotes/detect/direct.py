@@ -42,6 +42,10 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
         return False
     if previous.lower() in source_prepositions() or all(is_outlet_name(w) for w in content):
         return True  # laut „tagesschau.de“: the source's name
+    sentence = document.sentence_at(span.close_mark)
+    after = [w for w in sentence.words if w.start > span.close_mark] if sentence is not None else []
+    if previous.lower() == "wie" and after and after[0].upos in {"VERB", "AUX"}:
+        return True  # Wie „heise online“ berichtet: the subject of the wie-clause
     if len(content) <= FOREIGN_TITLE_WORDS and foreign_phrase(w.text for w in content):
         return True
     after_article = previous.lower() in word_list("articles_prepositions.txt")

@@ -61,9 +61,14 @@ _SUBORDINATORS = {"wenn", "als", "weil", "obwohl", "damit", "während", "nachdem
 
 
 def _end_index(sentence: Sentence) -> int:
-    """Index after the last word that can belong to a message."""
-    end = len(sentence.words)
-    while end > 0 and (sentence.words[end - 1].upos == "PUNCT" or is_mark(sentence.words[end - 1])):
+    """Index after the last word that can belong to a message: past final
+    punctuation, keeping a quotation mark that closes a quote opened in the
+    sentence ("… zu „YouTube“.")."""
+    words = sentence.words
+    end = len(words)
+    while end > 0 and (words[end - 1].upos == "PUNCT" or is_mark(words[end - 1])):
+        if is_mark(words[end - 1]) and sum(is_mark(w) for w in words[:end - 1]) % 2:
+            break
         end -= 1
     return end
 

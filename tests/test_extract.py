@@ -592,6 +592,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Bambang Suryo Aji"),
     # a title in quotation marks after "Wie" is the wie-clause's subject, not a partial quote
     ("Wie „heise online“ berichtet, sperrten die Behörden den Zugang zu „YouTube“.", "„heise online“", None),
+    # "als" opening a clause with its verb last is a subordinator, not "als Sprecher"
+    ("Als Regierungschef John Lee am Sonntag sagte, dass die Proteste keine Revolution seien, protestierten viele.",
+     "Regierungschef John Lee", "John Lee"),
     # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
     ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
      "einer weiteren Nachricht", None),

@@ -201,6 +201,8 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
             start = opening
         start -= 1
     index = start
+    if words[start].text.lower() == "als" and _closes_clause(sentence, verb):
+        index += 1  # "Als Hongkongs Chief Executive C.Y. Leung sagte, …": a subordinator, not "als Sprecher"
     while index < len(words) and words[index].text not in _CLAUSE_BOUNDS:
         word = words[index]
         if word.upos == "ADP" or word.text.lower() in {"am", "im", "zum", "zur", "beim", "vom", "als"}:
@@ -215,6 +217,14 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
             continue
         index += 1
     return []
+
+
+def _closes_clause(sentence: Sentence, verb: Word) -> bool:
+    """Nothing but auxiliaries follows the verb in its clause: the verb-final
+    order of a subordinate clause."""
+    following = sentence.words[verb.id:]
+    stop = next((i for i, w in enumerate(following) if w.text in _CLAUSE_BOUNDS or w.upos == "PUNCT"), len(following))
+    return all(w.upos in {"AUX", "VERB"} for w in following[:stop])
 
 
 def _clause_start(sentence: Sentence, index: int) -> int:

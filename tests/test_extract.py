@@ -595,6 +595,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # "als" opening a clause with its verb last is a subordinator, not "als Sprecher"
     ("Als Regierungschef John Lee am Sonntag sagte, dass die Proteste keine Revolution seien, protestierten viele.",
      "Regierungschef John Lee", "John Lee"),
+    # a participle before its noun describes it ("nicht weiter bezeichnete Quellen"): the cue is "gab … an",
+    # whose subject is not inside the prepositional phrase; "Das sagte Merkel" keeps its cue
+    ("Unter Berufung auf nicht weiter bezeichnete Quellen gab die Zeitung an, dem Generalsekretär sei das Amt "
+     "angeboten worden.", "die Zeitung", "Zeitung"),
+    ("Das sagte Merkel am Montag in Berlin: „Wir schaffen das.“", "Merkel", "Merkel"),
     # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
     ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
      "einer weiteren Nachricht", None),

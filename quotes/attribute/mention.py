@@ -160,7 +160,10 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
             break
     if start > last or not any(_is_nominal(w) for w in words[start:last + 1]):
         return []
-    preposition = start > 0 and (words[start - 1].upos == "ADP" or words[start - 1].text.lower() == "als")
+    opening = start
+    while opening > 0 and words[start].upos == "ADJ" and words[opening - 1].upos in {"ADV", "PART"}:
+        opening -= 1  # "auf nicht weiter bezeichnete Quellen": adverbs of the adjective
+    preposition = opening > 0 and (words[opening - 1].upos == "ADP" or words[opening - 1].text.lower() == "als")
     if preposition and not after_preposition:
         return []  # the object of a preposition ("am Dienstag", "als Begründung"), not a subject
     return list(words[start:last + 1])
@@ -206,8 +209,10 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
     while index < len(words) and words[index].text not in _CLAUSE_BOUNDS:
         word = words[index]
         if word.upos == "ADP" or word.text.lower() in {"am", "im", "zum", "zur", "beim", "vom", "als"}:
-            phrase = noun_phrase_forward(sentence, index + 1)
-            index += 1 + len(phrase)
+            index += 1
+            while index < len(words) and words[index].upos in {"ADV", "PART"}:
+                index += 1  # "auf nicht weiter bezeichnete Quellen"
+            index += len(noun_phrase_forward(sentence, index))
             continue
         phrase = noun_phrase_forward(sentence, index) if word.upos not in _SKIPPED else []
         if phrase:

@@ -208,7 +208,7 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
     if word.upos not in _VERBAL and not ((word.text[:1].islower() or fronted) and word.upos in _MISTAGGED) \
             and not listed:
         return None  # a noun, unless a small tagger mistook a verb ("Kritisiert wird, dass …")
-    if _is_present_participle(word.text) or _names_something(sentence, word):
+    if _is_present_participle(word.text) or _names_something(sentence, word) or _is_attributive(sentence, word):
         return None
     verbs = speech_verbs()
     particle = _particle(sentence, word)
@@ -231,6 +231,28 @@ def _is_present_participle(form: str) -> bool:
             base = base[:-len(ending)]
             break
     return base.endswith("end") and base[:-1].endswith(("en", "ern", "eln"))
+
+
+def _is_attributive(sentence: Sentence, word: Word) -> bool:
+    """"auf nicht weiter bezeichnete Quellen gab X an", "die veröffentlichte
+    Studie": a participle with an adjective's ending before its noun, after an
+    article or preposition, or after an adverb when another finite verb
+    carries the clause; it describes the noun and reports no speech."""
+    before, after = sentence.word(word.id - 1), sentence.word(word.id + 1)
+    if before is None or after is None or after.upos not in {"NOUN", "PROPN"} \
+            or not word.text.lower().endswith(("e", "en", "em", "er", "es")):
+        return False
+    clause: list[Word] = []
+    for other in sentence.words:
+        if other.text in _CLAUSE_END or other.text == "-":
+            if other.id > word.id:
+                break
+            clause = []
+        else:
+            clause.append(other)
+    if before.text.lower() in word_list("articles_prepositions.txt") and before is not clause[0]:
+        return True  # not "Das sagte Merkel": the verb second after a clause's first word
+    return before.upos == "ADV" and any(w.upos in _VERBAL and w.is_finite and w is not word for w in clause)
 
 
 def _names_something(sentence: Sentence, word: Word) -> bool:

@@ -428,6 +428,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Weil die Behörden keine Statistiken führten, sei es laut Amnesty International schwer, Aussagen zu machen.",
      [("indirect", "Amnesty International", "Weil die Behörden keine Statistiken führten, sei es laut Amnesty "
                                             "International schwer, Aussagen zu machen")]),
+    # two sources joined by "und" fill the prefield together
+    ("Laut Polizei und Feuerwehr wurden drei Menschen verletzt.",
+     [("indirect", "Polizei", "wurden drei Menschen verletzt")]),
     # "so X" with a phrase or a relative clause of its own after the source
     ("Doch sei es, so der Schriftsteller Musa Okwanga in einem Blogeintrag, ein Fehler gewesen, der sich nicht "
      "wiederholen dürfe.", [("indirect", "Musa Okwanga", "Doch sei es, so der Schriftsteller Musa Okwanga in einem "
@@ -600,6 +603,10 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Unter Berufung auf nicht weiter bezeichnete Quellen gab die Zeitung an, dem Generalsekretär sei das Amt "
      "angeboten worden.", "die Zeitung", "Zeitung"),
     ("Das sagte Merkel am Montag in Berlin: „Wir schaffen das.“", "Merkel", "Merkel"),
+    # a source phrase keeps its apposition and a second source joined by "und", even inside the message
+    ("Dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, zufolge wurden 300 Menschen getötet.",
+     "Dem Chefankläger des Strafgerichts, Luis Moreno Ocampo", "Luis Moreno Ocampo"),
+    ("Die Zahl der Toten ist laut Polizei und Feuerwehr gestiegen.", "Polizei und Feuerwehr", "Polizei"),
     # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
     ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
      "einer weiteren Nachricht", None),

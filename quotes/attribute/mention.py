@@ -16,6 +16,7 @@ from quotes.detect.cues import (
 from quotes.detect.spans import (
     COORDINATORS,
     RELATIVE_PRONOUNS,
+    apposition_start,
     attribute_participle,
     attributes_end,
     closing_bracket,
@@ -414,7 +415,7 @@ def _finite_of(sentence: Sentence, verb: Word) -> Word:
     index = verb.id - 2
     while index >= 0:
         word = words[index]
-        if word.text == "," and (opening := _apposition_opening(words, index)) is not None:
+        if word.text == "," and (opening := apposition_start(words, index)) is not None:
             index = opening - 1  # "hatte der Investor, Larry A. Silverstein, zugesagt"
             continue
         if word.text in _CLAUSE_BOUNDS:
@@ -423,18 +424,6 @@ def _finite_of(sentence: Sentence, verb: Word) -> Word:
             return word
         index -= 1
     return verb
-
-
-def _apposition_opening(words: tuple[Word, ...], closing: int) -> int | None:
-    """The index of the comma that opens an apposition of nouns and names
-    closed by the comma at `closing`, None when the words between hold a verb
-    or are no noun phrase."""
-    for index in range(closing - 1, 0, -1):
-        if words[index].text == ",":
-            inside = words[index + 1:closing]
-            nominal = inside[0].upos in _NP_WORDS and all(w.upos in _NP_WORDS | {"PUNCT", "ADP"} for w in inside)
-            return index if nominal and any(w.upos in _NAME_WORDS for w in inside) else None
-    return None
 
 
 def _heissen_before_colon(sentence: Sentence, colon: int) -> Cue | None:
@@ -574,6 +563,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         antecedent = cue.kind == "preposition"  # "Studien der Charité, nach denen …": any noun before
         if antecedent:
             options.append(_statement_before(sentence, before_comma))  # "der Umfragen im Land, nach denen …"
+        if antecedent and first > 0 and (opening := apposition_start(sentence.words, first - 1)) is not None:
+            owner = noun_phrase_backward(sentence, opening - 1, after_preposition=True)
+            options.append([*owner, *sentence.words[opening:first - 1]] if owner else [])  # "Dem X, Y, zufolge"
         options.append(noun_phrase_backward(sentence, first - 1, after_preposition=antecedent)
                        or noun_phrase_backward(sentence, before_comma, after_preposition=antecedent))
         if cue.kind == "colon":  # "Nina Hagen zur neuen Heimat: „…“": the name that opens the clause
@@ -618,10 +610,10 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
             titled = _with_title(sentence, option)
             option = titled if inside_allowed or _outside(titled, candidate) else option
-            for extension in (_attributes, _apposition, _coordinated):
+            for extension in (_attributes, _apposition, _coordinated_source if inside_allowed else _coordinated):
                 extra = extension(sentence, option)
-                if _outside(extra, candidate):
-                    option = option + extra
+                if _outside(extra, candidate) or (inside_allowed and extension is not _attributes):
+                    option = option + extra  # a source phrase's apposition, not its prepositional phrases
             return _name_before(sentence, option) + option
     return []
 
@@ -734,14 +726,21 @@ def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     """A second subject joined to the phrase right before the finite verb:
     "Die IADB und der MIF geben bekannt, …" (not "Merkel und Scholz" as
     objects: the verb must follow)."""
+    second = _coordinated_source(sentence, phrase)
+    verb = sentence.word(second[-1].id + 1) if second else None
+    if verb is None or not (verb.upos in {"VERB", "AUX"} and verb.is_finite):
+        return []
+    return second
+
+
+def _coordinated_source(sentence: Sentence, phrase: list[Word]) -> list[Word]:
+    """A second noun phrase joined to the phrase by "und" or "sowie": in a
+    source phrase both are the source ("laut Polizei und Feuerwehr")."""
     joiner = sentence.word(phrase[-1].id + 1)
     if joiner is None or joiner.text.lower() not in COORDINATORS:
         return []
     second = noun_phrase_forward(sentence, joiner.id)
-    verb = sentence.word(second[-1].id + 1) if second else None
-    if verb is None or not (verb.upos in {"VERB", "AUX"} and verb.is_finite):
-        return []
-    return [joiner, *second]
+    return [joiner, *second] if second else []
 
 
 def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:

@@ -22,6 +22,7 @@ from quotes.detect.spans import (
     COORDINATORS,
     MIXED_SHARE,
     RELATIVE_PRONOUNS,
+    apposition_start,
     attribute_participle,
     attributes_end,
     closing_bracket,
@@ -434,6 +435,10 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
     first, last = phrase
     if first == 0 or (first == 1 and words[0].upos == "PUNCT"):
         rest = list(words[last:end])
+        if rest and rest[0].text.lower() in COORDINATORS:
+            verb = next((i for i, w in enumerate(rest) if is_finite_verb(w)), 0)
+            if all(w.upos in {"DET", "ADJ", "NOUN", "PROPN", "X"} for w in rest[1:verb]):
+                rest = rest[verb:]  # "Laut Angaben der Agenturen dpa und AFP umstellten …": one prefield
         if len(rest) > 2 and rest[0].text == "," and _is_relative_pronoun(rest[1]):
             closing = next((i for i in range(2, len(rest)) if rest[i].text == ","), None)
             rest = rest[closing:] if closing is not None else rest  # "Nach Angaben eines Experten, der …, würde …"
@@ -504,6 +509,8 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
                 first -= 1
             elif previous.text == ")" and (opening := opening_bracket(words, first - 1)) is not None:
                 first = opening  # "Einer Erklärung des Verbandes (VDR) zufolge"
+            elif previous.text == "," and first == index and (opening := apposition_start(words, first - 1)):
+                first = opening  # "Dem Chefankläger, Luis Moreno Ocampo, zufolge"
             else:
                 break
         while first < index and is_mark(words[first]) and not any(is_mark(w) for w in words[first + 1:index]):

@@ -223,3 +223,22 @@ def _is_genitive(phrase: list[Word]) -> bool:
 
 def words_between(sentence: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in sentence.words if w.start >= start and w.end <= end]
+
+
+APPOSITION_REACH = 7  # words from an apposition's closing comma back to its opening one
+
+
+def apposition_start(words: tuple[Word, ...], closing: int) -> int | None:
+    """The index of the comma that opens a short apposition of names and
+    nouns closed by the comma at `closing` ("Dem Chefankläger, Luis Moreno
+    Ocampo, zufolge", "der Investor, Larry A. Silverstein, …"), when a noun
+    stands before it; None when the words between hold a verb."""
+    if words[closing].text != ",":
+        return None
+    for opening in range(closing - 1, max(closing - APPOSITION_REACH - 1, 0), -1):
+        if words[opening].text == ",":
+            inside = words[opening + 1:closing]
+            nominal = bool(inside) and inside[0].upos in _PHRASE_WORDS and any(w.upos in _NOUNS for w in inside) \
+                and all(w.upos in _PHRASE_WORDS | {"PUNCT", "ADP"} for w in inside)
+            return opening if nominal and words[opening - 1].upos in _NOUNS else None
+    return None

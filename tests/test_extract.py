@@ -664,6 +664,14 @@ def test_quote_standing_alone_takes_the_previous_speaker(extractor) -> None:
     assert quotes[1].resolution == "previous"
 
 
+def test_konjunktiv_after_a_speech_act_takes_its_speaker_past_a_stance_adverbial(extractor) -> None:
+    text = ("Besorgt äußerte sich Kofi Annan über die Gewalt gegen Kinder. Auch gebe es Berichte über "
+            "Entführungen in dieser Region.")
+    [quote] = extractor.extract(text)
+    assert (quote.speaker, quote.resolution) == ("Kofi Annan", "context")
+    assert quote.mention is not None and quote.mention.text == "Kofi Annan"
+
+
 def test_interrupted_quote_gives_two_records(extractor) -> None:
     text = "„Das ist falsch“, sagte Jens Spahn, „und das wissen alle.“"
     quotes = extractor.extract(text)

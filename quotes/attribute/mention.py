@@ -289,6 +289,8 @@ def can_speak(words: list[Word], names: frozenset[str]) -> bool:
     an abstract noun ("Verhandlungen"); or a group without a noun ("Einige",
     "Die beiden"). Not "die Entwicklung", "vier Behandlungsmethoden" or
     "Besorgt"."""
+    if len(words) == 1 and words[0].text.lower() in word_list("stance_adjectives.txt"):
+        return False  # "Besorgt äußerte sich X": an adverbial of stance, whatever its tag
     if _is_personal(words, names) or any(is_speaker_noun(w) or is_speech_noun(w) or is_mark(w) or is_outlet_name(w)
                                          for w in words):
         return True
@@ -313,7 +315,8 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     start = _clause_start(sentence, verb.id - 1)
     opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
     nominative = bool(opening) and not _opens_as_object(opening)
-    if (prefield and _is_personal(prefield, names) and not _is_statement(prefield) and not _abstract_head(prefield)) \
+    if (prefield and _is_personal(prefield, names) and can_speak(prefield, names) and not _is_statement(prefield)
+            and not _abstract_head(prefield)) \
             or (nominative and can_speak(opening, names) and not _is_statement(opening)
                 and not _abstract_head(opening)):
         return []  # "Einige britische Moslems im Vereinigten Königreich haben Tony Blair geschrieben"

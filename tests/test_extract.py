@@ -403,6 +403,11 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Hubert Primus, der bei Stiftung Warentest für die Publikation verantwortlich ist, wies den Vorwurf zurück.", []),
     ("Der Preis, den die Firma zahlen müsse, sei zu hoch, sagte der Sprecher.",
      [("indirect", None, "Der Preis, den die Firma zahlen müsse, sei zu hoch")]),
+    # a cue with its prepositional object before the comma reports a Konjunktiv clause after it, not an
+    # indicative one: the sentence goes on
+    ("Der Verband warnte vor neuen Unruhen, die Polizei sperrte daraufhin die Straße.", []),
+    ("Der Verband warnte vor neuen Unruhen, die Lage sei angespannt.",
+     [("indirect", "Verband", "die Lage sei angespannt")]),
     # a zu-infinitive on a noun of saying closes at its comma; a particle taken for a verb is no Konjunktiv
     ("Der Vorschlag des Ministers, die Flaggen zu wechseln, findet nun auch Unterstützung.",
      [("indirect", "Minister", "die Flaggen zu wechseln")]),

@@ -254,7 +254,8 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
             clause = list(words[index + 1:stop])
             if not _clause_is_speech(clause):
                 return None
-            object_before = any(w.deprel == "obj" and w.upos in {"NOUN", "PROPN"} for w in words[after:index])
+            object_before = any(w.upos in {"NOUN", "PROPN"} and (w.deprel == "obj" or _prepositional_object(words, w))
+                                for w in words[after:index])
             if object_before and _is_indicative_statement(clause):
                 return None  # "bemerkte der Pilot die Probleme, … konnte er nicht": the sentence goes on
             return words[index + 1].start, words[stop - 1].end
@@ -264,6 +265,16 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
     if len(rest) >= 2 and _is_infinitive_clause(rest):  # "hat angekündigt ihr Mandat niederzulegen" (no comma)
         return words[after].start, words[end - 1].end
     return None
+
+
+_OBJECT_PREPOSITIONS = {"von", "vom", "vor", "auf", "über", "an", "mit"}
+
+
+def _prepositional_object(words: tuple[Word, ...], noun: Word) -> bool:
+    """A noun after a preposition that marks the object of a verb of saying
+    ("gehen von einem Anschlag aus", "warnte vor Unruhen"), not a time or place."""
+    return any(w.head == noun.id and w.deprel == "case" and w.text.lower() in _OBJECT_PREPOSITIONS
+               for w in words[max(0, noun.id - 4):noun.id - 1])
 
 
 def _is_indicative_statement(clause: list[Word]) -> bool:

@@ -612,6 +612,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, zufolge wurden 300 Menschen getötet.",
      "Dem Chefankläger des Strafgerichts, Luis Moreno Ocampo", "Luis Moreno Ocampo"),
     ("Die Zahl der Toten ist laut Polizei und Feuerwehr gestiegen.", "Polizei und Feuerwehr", "Polizei"),
+    # "heißt es": the place named before it or right after it, never a phrase inside the message
+    ("In der Vorabversion des Berichts, der ins Netz gestellt wurde, heißt es, im Bereich seien 15.361 Straftaten "
+     "begangen worden.", "der Vorabversion des Berichts", None),
+    ("Mit dem Preis werden Politiker ausgezeichnet, die sich in besonderer Weise verdient gemacht hätten, heißt es "
+     "auf der Webseite des Preises.", "der Webseite des Preises", None),
     # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
     ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
      "einer weiteren Nachricht", None),

@@ -33,7 +33,7 @@ _NP_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NAME_WORDS = {"NOUN", "PROPN", "X"}
 _SUBJECT_RELATIONS = {"nsubj"}
 _NOMINATIVE_PRONOUNS = {"ich", "er", "wir"}  # a subject wherever it stands
-_HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens"}
+_HEISSEN_SOURCES = {"aus", "von", "vom", "in", "im", "bei", "beim", "seitens", "auf"}
 
 
 def is_subject_pronoun(word: Word) -> bool:
@@ -531,11 +531,14 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     heissen = cue if cue.kind == "heissen" else _heissen_before_colon(sentence, first) if cue.kind == "colon" else None
     if heissen is not None:  # "…, heißt es in dem Bericht", "In dem Antrag heißt es wörtlich: „…“"
         heissen_first, heissen_last = min(w.id for w in heissen.words) - 1, max(w.id for w in heissen.words) - 1
-        nearby = [*range(heissen_last + 1, min(heissen_last + 4, len(sentence.words))), *range(0, heissen_first)]
-        for index in nearby:
+        after = []
+        for index in range(heissen_last + 1, min(heissen_last + 4, len(sentence.words))):
+            if sentence.words[index].text in _CLAUSE_BOUNDS:
+                break
+            after.append(index)
+        for index in [*after, *range(0, heissen_first)]:
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
                 options.append(noun_phrase_forward(sentence, index + 1))
-                break
     elif cue.kind == "predicate" and candidate.speaker_side == "noun":
         phrase = noun_phrase_backward(sentence, head, after_preposition=True)  # "die Darstellung", "Berichte der …"
         trusted = noun_phrase_forward(sentence, phrase[0].id - 1) if phrase else []
@@ -602,7 +605,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_forward(sentence, head + 1))
         clause_start = next((i for i in range(head - 1, -1, -1) if sentence.words[i].text in {",", ":"}), -1)
         options.append(noun_phrase_forward(sentence, clause_start + 1))
-    inside_allowed = cue.kind in {"preposition", "so", "heissen"}  # "… habe Putin laut TASS …"
+    inside_allowed = cue.kind in {"preposition", "so"}  # "… habe Putin laut TASS …"
     guessed = cue.kind in {"verb", "colon"} and heissen is None  # found by position, not named by a source phrase
     for option in options:
         if not option or (guessed and option is not trusted and not can_speak(option, names)) \

@@ -682,6 +682,13 @@ def test_konjunktiv_after_a_speech_act_takes_its_speaker_past_a_stance_adverbial
     assert quote.mention is not None and quote.mention.text == "Kofi Annan"
 
 
+def test_a_second_clause_after_und_has_its_own_subject(extractor) -> None:
+    text = ("Die Menge skandierte vor dem Einkaufszentrum Parolen und der Unternehmer Sondhi Limthongkul rief: "
+            "„Thaksin ist der schlechteste Ministerpräsident aller Zeiten!“")
+    [quote] = extractor.extract(text)
+    assert quote.speaker == "Sondhi Limthongkul"
+
+
 def test_interrupted_quote_gives_two_records(extractor) -> None:
     text = "„Das ist falsch“, sagte Jens Spahn, „und das wissen alle.“"
     quotes = extractor.extract(text)

@@ -344,7 +344,9 @@ def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -
     while start > 0 and words[start - 1].text not in {":", ";"} and not is_mark(words[start - 1]):
         start -= 1
     joined = next((i + 1 for i in range(finite.id - 2, start, -1) if words[i].text.lower() in COORDINATORS
-                   and words[i - 1].text == ","), None)  # "…, und das Kinderhilfswerk UNICEF rief Russland auf"
+                   and (words[i - 1].text == "," or any(w.upos in {"VERB", "AUX"} and w.is_finite
+                                                        for w in words[start:i]))),
+                  None)  # "…, und das Kinderhilfswerk UNICEF rief Russland auf", "… skandierte … und X rief:"
     return next((p for p in (_prefield_from(sentence, s, finite, names) for s in (start, joined) if s is not None)
                  if p), [])
 

@@ -682,6 +682,17 @@ def test_konjunktiv_after_a_speech_act_takes_its_speaker_past_a_stance_adverbial
     assert quote.mention is not None and quote.mention.text == "Kofi Annan"
 
 
+def test_a_quotation_after_a_colon_is_a_record_of_its_own(extractor) -> None:
+    text = ("Die Ministerin wagte die Prognose, bei der Wahl würden nicht alle Abgeordneten für sie stimmen: „Ich "
+            "gehe davon aus, dass nicht alle Stimmen auf sie entfallen werden.“")
+    quotes = extractor.extract(text)
+    assert [(q.type, q.text) for q in quotes] == [
+        ("indirect", "bei der Wahl würden nicht alle Abgeordneten für sie stimmen"),
+        ("direct", "Ich gehe davon aus, dass nicht alle Stimmen auf sie entfallen werden."),
+    ]
+    assert {q.speaker for q in quotes} == {"Ministerin"}
+
+
 def test_a_second_clause_after_und_has_its_own_subject(extractor) -> None:
     text = ("Die Menge skandierte vor dem Einkaufszentrum Parolen und der Unternehmer Sondhi Limthongkul rief: "
             "„Thaksin ist der schlechteste Ministerpräsident aller Zeiten!“")

@@ -20,6 +20,7 @@ from quotes.detect.spans import (
     attribute_participle,
     attributes_end,
     closing_bracket,
+    is_konjunktiv,
     is_mark,
     is_outlet_name,
     is_temporal,
@@ -558,10 +559,12 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     elif candidate.route == "subordinate":
         options.append(_antecedent(sentence, cue.head) or clause_subject(sentence, cue.head))
     elif cue.kind == "colon" and (verb := _finite_verb_before(sentence, first)) is not None:
+        main = next((w for w in sentence.words[:first] if w.upos in {"VERB", "AUX"} and w.is_finite), verb)
+        if main is not verb and is_konjunktiv(verb):  # "X wagte die Prognose, alle würden zustimmen: „…“"
+            options.append(_prefield_subject(sentence, main, names))
         options.append(_inverted_subject(sentence, verb, names))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
         options.append(_subject_by_dependency(sentence, verb))
         options.append(clause_subject(sentence, verb))
-        main = next((w for w in sentence.words[:first] if w.upos in {"VERB", "AUX"} and w.is_finite), verb)
         options.append(_prefield_subject(sentence, main, names))  # "X zeigte sich besorgt, dass …: „…“"
     elif cue.kind == "colon" or candidate.speaker_side == "before":
         before_comma = first - 2 if first > 1 and sentence.words[first - 1].text == "," else first - 1

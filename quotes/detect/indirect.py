@@ -148,7 +148,8 @@ def _is_relative_clause(clause: list[Word]) -> bool:
 
 def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
     """Where a clause ends before a trailing ", sagte X" that reports the
-    whole sentence; `end` when there is none."""
+    whole sentence, or before a quotation that a colon opens; `end` when
+    there is none."""
     words = sentence.words
     for index in range(start + 1, end - 1):
         if words[index].text in _BOUNDARY and verb_cue(sentence, words[index + 1]) is not None \
@@ -169,6 +170,8 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
         if (words[index].text in {";", ":"} or (words[index].text == "," and words[index + 1].text.lower() == "was")) \
                 and _narrated(words, start, index + 1, end):
             return index  # "…; es wird geprüft, ob …", "…, was dieser jedoch zurückweist": the narrator again
+        if words[index].text == ":" and is_mark(words[index + 1]):
+            return index  # "…, die Abgeordneten würden nicht zustimmen: „Ich gehe davon aus …“": a quote of its own
     return end
 
 

@@ -617,6 +617,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "begangen worden.", "der Vorabversion des Berichts", None),
     ("Mit dem Preis werden Politiker ausgezeichnet, die sich in besonderer Weise verdient gemacht hätten, heißt es "
      "auf der Webseite des Preises.", "der Webseite des Preises", None),
+    # "zum", "zur", "mit", "unter" open the verb's phrases, not the speaker's attributes, except inside a title
+    ("Die SPD-Landtagsfraktion zum Rücktritt Hartmanns: „Der Schritt war überfällig.“", "Die SPD-Landtagsfraktion",
+     None),
+    ("Nach Ansicht des neuen „Obersten Rates zur Wiederherstellung der Demokratie“ sei die Lage unter Kontrolle.",
+     "Ansicht des neuen „Obersten Rates zur Wiederherstellung der Demokratie“", None),
     # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
     ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
      "einer weiteren Nachricht", None),

@@ -180,9 +180,6 @@ def _time_words() -> frozenset[str]:
     return word_list("time_nouns.txt") | word_list("months.txt")
 
 
-_VERB_PREPOSITIONS = {"gegenüber", "laut", "zufolge", "gemäß", "nach"}  # "so X gegenüber der Zeitung", "nach dem Spiel"
-
-
 def attributes_end(sentence: Sentence, start: int, end: int) -> int:
     """The end (word index) of the noun phrase at [start, end) with the
     attributes that the parse hangs on its nouns, with or without a
@@ -200,7 +197,8 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
             close = closing_bracket(words, following)
             following = close + 1 if close is not None else following
         preposition = words[end].upos == "ADP"
-        if words[end].text.lower() in _VERB_PREPOSITIONS:
+        in_title = sum(is_mark(w) for w in words[start:end]) % 2 == 1  # „Oberster Rat zur Wiederherstellung …“
+        if words[end].text.lower() in word_list("verb_prepositions.txt") and not in_title:
             break
         phrase = list(words[end + preposition:following])
         if not preposition and not _is_genitive(phrase):
@@ -210,6 +208,8 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
             break
         inside |= {word.id for word in words[end:following]}
         end = following
+    if end < len(words) and is_mark(words[end]) and sum(is_mark(w) for w in words[start:end]) % 2 == 1:
+        end += 1  # the mark that closes a title the phrase opened
     return end
 
 

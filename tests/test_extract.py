@@ -622,6 +622,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      None),
     ("Nach Ansicht des neuen „Obersten Rates zur Wiederherstellung der Demokratie“ sei die Lage unter Kontrolle.",
      "Ansicht des neuen „Obersten Rates zur Wiederherstellung der Demokratie“", None),
+    # in a relative clause the relative pronoun is the mention as written; the speaker is its antecedent
+    ("Ein neuer Vorschlag kam von Ägypten, das vorschlug, im Nahen Osten eine atomwaffenfreie Zone einzurichten.",
+     "das", "Ägypten"),
     # after a genitive article an adjective ends in "-en": "der ursprüngliche" opens the subject
     ("Im Jahr 1998 soll nach einer weiteren Nachricht der ursprüngliche Bote gestorben sein.",
      "einer weiteren Nachricht", None),

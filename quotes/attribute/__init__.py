@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from quotes.attribute.mention import document_names, find_mention, sentence_subject, speaker_words
+from quotes.attribute.mention import document_names, find_mention, relative_word, sentence_subject, speaker_words
 from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate, find_cues
 from quotes.detect.spans import is_mark
@@ -108,6 +108,9 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
         mention = None
         if mention_words:
             start, end = mention_words[0].start, mention_words[-1].end
+            pronoun = relative_word(document.sentences[candidate.sentence], candidate)
+            if pronoun is not None and mention_words[-1].end < pronoun.start:  # "Studien, nach denen …": "denen"
+                start, end = pronoun.start, pronoun.end
             mention = Span(start, end, document.text[start:end])
         if resolution.name is None and not mention_words:
             resolution, mention = _borrowed_speaker(document, resolver, candidate, previous)

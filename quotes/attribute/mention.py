@@ -754,6 +754,25 @@ def _coordinated_source(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     return [joiner, *second] if second else []
 
 
+def relative_word(sentence: Sentence, candidate: Candidate) -> Word | None:
+    """The relative pronoun through which a relative clause names the speaker
+    of its message: "Studien, nach denen …" → "denen", "Ägypten, das
+    vorschlug, …" → "das". It is the mention as written; the speaker is its
+    antecedent, found by `find_mention`."""
+    cue = candidate.cue
+    if cue is None:
+        return None
+    if cue.kind == "preposition" and cue.lemma == "nach" and candidate.speaker_side == "before":
+        following = sentence.word(cue.head.id + 1)
+        return following if following is not None and following.text.lower() in RELATIVE_PRONOUNS else None
+    if candidate.route == "subordinate" and cue.kind == "verb":
+        start = _clause_start(sentence, cue.head.id - 1)
+        opening = sentence.words[start]
+        relative = opening.feats.get("PronType") == "Rel" or opening.text.lower() in RELATIVE_PRONOUNS
+        return opening if relative and start > 1 and sentence.words[start - 1].text == "," else None
+    return None
+
+
 def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:
     """The noun phrase a relative clause hangs on, for a cue verb in that
     clause: "Ägypten, das vorschlug, …" → "Ägypten"."""

@@ -622,6 +622,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      None),
     ("Nach Ansicht des neuen „Obersten Rates zur Wiederherstellung der Demokratie“ sei die Lage unter Kontrolle.",
      "Ansicht des neuen „Obersten Rates zur Wiederherstellung der Demokratie“", None),
+    # "Wie X, Name, … mitteilte": the subject with its apposition; "von Seiten X" is a passive's agent
+    ("Wie der Bevollmächtigte der EU-Kommission, Gerald Braun, in Luxemburg mitteilte, sieht der Konzern darin "
+     "einen Nachteil.", "der Bevollmächtigte der EU-Kommission, Gerald Braun", "Gerald Braun"),
+    ("Von Seiten der deutschen Verhandlungsdelegation war den USA vorgeworfen worden, das Dokument verwässert zu "
+     "haben.", "der deutschen Verhandlungsdelegation", None),
     # in a relative clause the relative pronoun is the mention as written; the speaker is its antecedent
     ("Ein neuer Vorschlag kam von Ägypten, das vorschlug, im Nahen Osten eine atomwaffenfreie Zone einzurichten.",
      "das", "Ägypten"),

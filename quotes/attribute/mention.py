@@ -476,14 +476,20 @@ def _wie_subject(sentence: Sentence, verb: int) -> list[Word]:
     der Focus berichtet", "Wie die „Aktion Deutschland hilft“ mitteilte")."""
     words = sentence.words
     start = next((i for i in range(verb - 1, -1, -1) if words[i].text.lower() == "wie"), None)
-    if start is None or any(w.text in _CLAUSE_BOUNDS for w in words[start:verb]):
+    if start is None:
         return []
     title = words[start + 1:verb]
     if len(title) > 2 and is_mark(title[0]) and is_mark(title[-1]) and not any(is_mark(w) for w in title[1:-1]):
         return list(title)  # "Wie „heise online“ berichtet": a title, whatever its words
     phrase = noun_phrase_forward(sentence, start + 1)
-    titled = _with_title(sentence, phrase) if phrase else []
-    return titled if titled and titled[-1].id - 1 < verb else []
+    if not phrase:
+        return []
+    titled = _with_title(sentence, phrase)
+    titled = titled + _apposition(sentence, titled)  # "Wie der Bevollmächtigte, Gerald Braun, in Luxemburg mitteilte"
+    rest = words[titled[-1].id:verb]
+    if rest and rest[0].text == "," and len(titled) > len(phrase):
+        rest = rest[1:]  # the comma that closes the apposition
+    return titled if titled[-1].id - 1 < verb and not any(w.text in _CLAUSE_BOUNDS for w in rest) else []
 
 
 def _outside(words: list[Word], candidate: Candidate) -> bool:
@@ -719,7 +725,8 @@ def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
                 continue
             statement = opening.text.lower() in {"in", "im"} and (is_speech_noun(child) or is_speaker_noun(child))
             if opening.text.lower() in _AGENT_PREPOSITIONS or statement:  # "In einem Bericht … wurde vermutet"
-                return noun_phrase_forward(sentence, opening.id)
+                side = child.text == "Seiten" and child.id == opening.id + 1  # "von Seiten der Delegation"
+                return noun_phrase_forward(sentence, opening.id + side)
     return []
 
 

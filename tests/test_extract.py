@@ -433,6 +433,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Weil die Behörden keine Statistiken führten, sei es laut Amnesty International schwer, Aussagen zu machen.",
      [("indirect", "Amnesty International", "Weil die Behörden keine Statistiken führten, sei es laut Amnesty "
                                             "International schwer, Aussagen zu machen")]),
+    # a year before a finite verb does not make it an attribute ("Im Juli 2008 vermeldete Wikinews, …");
+    # a zu-infinitive with its particle, whatever its tag, after a word no verb can be ("kurzfristig")
+    ("Bereits im Juli 2008 vermeldete Wikinews, dass die Firma als Partner im Gespräch sei.",
+     [("indirect", "Wikinews", "dass die Firma als Partner im Gespräch sei")]),
+    ("Die 64-jährige deutsche Bundeskanzlerin Angela Merkel hat in Berlin angekündigt, kurzfristig zurückzutreten als "
+     "Chefin der CDU.", [("indirect", "Angela Merkel", "kurzfristig zurückzutreten als Chefin der CDU")]),
     # two sources joined by "und" fill the prefield together
     ("Laut Polizei und Feuerwehr wurden drei Menschen verletzt.",
      [("indirect", "Polizei", "wurden drei Menschen verletzt")]),

@@ -38,6 +38,12 @@ def test_a_word_with_a_dot_inside_is_no_verb(engine) -> None:
     assert verdi.upos == "PROPN"
 
 
+def test_a_word_with_an_adjective_ending_is_no_verb(engine) -> None:
+    document = engine.analyse("Merkel hat angekündigt, kurzfristig zurückzutreten als Chefin der CDU.")
+    kurzfristig = next(w for w in words_of(document) if w.text == "kurzfristig")
+    assert kurzfristig.upos == "ADJ"
+
+
 def test_quotation_marks_are_separate_tokens(engine) -> None:
     text = "„Wir sind bereit“, sagte Orban. »Nein«, so sie. \"Gut\", meinte er."
     document = engine.analyse(text)

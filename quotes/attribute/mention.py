@@ -81,10 +81,13 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         if is_mark(word):
             if seen_noun and end > index and is_mark(words[end - 1]):
                 break
-        elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word) or "-" in word.text):
+        elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word)
+                                    or word.text.rsplit("-", 1)[-1][:1].isupper()):  # "dpa-Angaben", not "64-jährige"
             seen_noun = True
         elif (seen_noun or end == 0) and is_name_particle(words, end):
             pass
+        elif not seen_noun and "-" in word.text and word.upos in {"NOUN", "ADJ"}:
+            pass  # "Die 64-jährige deutsche Bundeskanzlerin": an adjective, whatever its tag
         elif word.upos == "DET" and (not seen_noun or words[end - 1].text.lower() == "von") \
                 and (title := quoted_title_end(words, end + 1)) is not None:
             end = title - 1  # "die „Aktion Deutschland hilft“", "Moritz Wohlrab von der „Aktion …“"

@@ -116,9 +116,10 @@ def _is_zu_infinitive(words: Sequence[Word], index: int) -> bool:
     text = word.text.lower()
     if index > 0 and words[index - 1].text.lower() == "zu" and word.upos in {"VERB", "AUX"}:
         return True
-    if word.upos == "VERB" and text.endswith("en") and "zu" in text[2:-2]:
+    if word.upos in {"VERB", "ADJ"} and text.endswith("en") and "zu" in text[2:-2]:
         prefix = text[:text.index("zu", 2)]
-        return text.replace("zu", "", 1) == word.lemma.lower() or prefix in word_list("particles.txt")
+        lemma = word.upos == "VERB" and text.replace("zu", "", 1) == word.lemma.lower()
+        return lemma or prefix in word_list("particles.txt")  # "zurückzutreten", whatever the tagger says
     return False
 
 
@@ -858,10 +859,6 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     verb = words[index]
     if is_finite_verb(verb):
         return False
-    previous = words[index - 1] if index > 0 else None
-    if previous is not None and (previous.text.lower() == "als" or (
-            verb.deprel == "amod" and previous.upos in {"DET", "ADJ", "NUM"})):
-        return True
     start = index
     while start > 0 and words[start - 1].text not in _BOUNDARY:
         start -= 1
@@ -869,6 +866,11 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     while end < len(words) and words[end].text not in _BOUNDARY:
         end += 1
     clause = words[start:end]
+    previous = words[index - 1] if index > 0 else None
+    attributive = verb.deprel == "amod" and previous is not None and previous.upos in {"DET", "ADJ", "NUM"} \
+        and any(is_finite_verb(w) for w in clause)  # not "Im Juli 2008 vermeldete Wikinews, …": the clause's verb
+    if previous is not None and (previous.text.lower() == "als" or attributive):
+        return True
     state = any(w.lemma == "sein" and is_finite_verb(w) for w in clause) and not any(
         w.text.lower() in {"worden", "geworden"} for w in clause)  # "auf Wasser angewiesen sind": a state
     looks_participle = not verb.feats and has_participle_form(verb)

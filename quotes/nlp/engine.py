@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from quotes.document import Document, Sentence, Word
-from quotes.lexicons import word_list
+from quotes.lexicons import endings, word_list
 from quotes.nlp.models import LANG, ModelSet, active_set
 from quotes.nlp.tokenize import TokenizedSentence, tokenize
 
@@ -172,9 +172,11 @@ def _untag_false_verbs(sentences: Sequence[Any]) -> None:
     "zufolge"): the only finite form equal to a verb's lemma is the plural in
     "-en"/"-n". Nor can the comparative of a lemma that is no verb ("später"
     of "spät"). It becomes a preposition when it is one, else an adverb, so
-    that neither the parser nor the clause rules take it for a clause's verb.
+    that neither the parser nor the clause rules take it for a clause's verb;
+    a word with an adjective's ending no verb has ("kurzfristig") an adjective.
     A word with a dot inside ("ver.di", "heise.de") is a name, never a verb."""
     prepositions = word_list("prepositions.txt")
+    adjective_endings = endings("adjective_endings.txt")
     for sentence in sentences:
         for word in sentence.words:
             form = word.text
@@ -183,6 +185,9 @@ def _untag_false_verbs(sentences: Sequence[Any]) -> None:
                 continue
             if "." in form.strip("."):
                 word.upos, word.xpos, word.lemma, word.feats = "PROPN", "NE", form, None
+                continue
+            if form.isalpha() and form.islower() and form.endswith(adjective_endings):
+                word.upos, word.xpos, word.lemma, word.feats = "ADJ", "ADJD", form, None  # "kurzfristig"
                 continue
             lemma = (word.lemma or "").lower()
             own_lemma = form == lemma and not form.endswith("n")

@@ -439,6 +439,10 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Wikinews", "dass die Firma als Partner im Gespräch sei")]),
     ("Die 64-jährige deutsche Bundeskanzlerin Angela Merkel hat in Berlin angekündigt, kurzfristig zurückzutreten als "
      "Chefin der CDU.", [("indirect", "Angela Merkel", "kurzfristig zurückzutreten als Chefin der CDU")]),
+    # a noun of saying whose clause closes with a prepositional phrase and the verb before the comma
+    ("Damals hatte das Bundesverfassungsgericht eine deutliche Mahnung an die Politik ausgesprochen, dieses "
+     "Instrument nicht zu missbrauchen.",
+     [("indirect", "Bundesverfassungsgericht", "dieses Instrument nicht zu missbrauchen")]),
     # two sources joined by "und" fill the prefield together
     ("Laut Polizei und Feuerwehr wurden drei Menschen verletzt.",
      [("indirect", "Polizei", "wurden drei Menschen verletzt")]),

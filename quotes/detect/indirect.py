@@ -568,6 +568,22 @@ def _nach_angaben(sentence: Sentence) -> Candidate | None:
     return None
 
 
+def _verb_closing(words: tuple[Word, ...], start: int, end: int) -> int:
+    """Past a prepositional phrase and the verbs that close the clause after a
+    noun of saying ("eine Mahnung | an die Politik ausgesprochen |, …", "die
+    Forderung | erhoben |, …"): the index of the comma after them, or `start`."""
+    index = start
+    if words[index].upos == "ADP":
+        index += 1
+        while index < end and words[index].upos in {"DET", "ADJ", "NUM", "NOUN", "PROPN"}:
+            index += 1
+    verbs = index
+    while index < end and index - verbs < 2 and words[index].upos in {"VERB", "AUX"} \
+            and words[index].feats.get("VerbForm") != "Fin":
+        index += 1
+    return index if index > verbs and index < end and words[index].text == "," else start
+
+
 def _genitive_name(word: Word) -> bool:
     return word.upos == "PROPN" and word.text.endswith("s") and word.text[:1].isupper()
 
@@ -590,6 +606,8 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         if noun and comma < end - 1 and words[comma].text.lower() in word_list("particles.txt") \
                 and words[comma + 1].text == ",":
             comma += 1  # "stellten die Theorie auf, dass …": the verb's particle closes the clause
+        if noun and comma < end - 1 and words[comma].text != ",":
+            comma = _verb_closing(words, comma, end)
         if comma >= end - 1 or words[comma].text != ",":
             continue
         stop = _trailing_cue(sentence, comma + 1, end)

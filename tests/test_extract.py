@@ -627,6 +627,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "begangen worden.", "der Vorabversion des Berichts", None),
     ("Mit dem Preis werden Politiker ausgezeichnet, die sich in besonderer Weise verdient gemacht hätten, heißt es "
      "auf der Webseite des Preises.", "der Webseite des Preises", None),
+    # "er" before the verb is the subject; "diese" after it need not be
+    ("Der Minister Hans Müller lobte den Plan. Er bezeichnete diese als eine „souveräne Entscheidung“.", "Er",
+     "Hans Müller"),
     # "zum", "zur", "mit", "unter" open the verb's phrases, not the speaker's attributes, except inside a title
     ("Die SPD-Landtagsfraktion zum Rücktritt Hartmanns: „Der Schritt war überfällig.“", "Die SPD-Landtagsfraktion",
      None),

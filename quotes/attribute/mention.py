@@ -602,6 +602,10 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
     else:
         options.append(_prefield_subject(sentence, _finite_of(sentence, cue.head), names))
+        before_verb = sentence.word(cue.head.id - 1)
+        if before_verb is not None and before_verb.text.lower() in _NOMINATIVE_PRONOUNS \
+                and _opens_clause(sentence, before_verb):
+            options.append([before_verb])  # "Er bezeichnete diese als …": "er" is nominative, "diese" need not be
         after_verb = sentence.word(cue.head.id + 1)
         if after_verb is not None and is_subject_pronoun(after_verb) and cue.head.is_finite:
             options.append([after_verb])  # "lobte er …", "lässt sie …": a pronoun after the verb is its subject

@@ -443,6 +443,11 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Damals hatte das Bundesverfassungsgericht eine deutliche Mahnung an die Politik ausgesprochen, dieses "
      "Instrument nicht zu missbrauchen.",
      [("indirect", "Bundesverfassungsgericht", "dieses Instrument nicht zu missbrauchen")]),
+    # a party named by a nominalised adjective speaks; a stance word may stand in quotation marks
+    ("Die Grünen kritisieren, dass das Budget zu wenig für den Klimaschutz vorsehe.",
+     [("indirect", "Grünen", "dass das Budget zu wenig für den Klimaschutz vorsehe")]),
+    ("Der Gesundheitsminister zeigte sich „zuversichtlich“, dass die Impfquote steigen werde.",
+     [("indirect", "Gesundheitsminister", "dass die Impfquote steigen werde")]),
     # two sources joined by "und" fill the prefield together
     ("Laut Polizei und Feuerwehr wurden drei Menschen verletzt.",
      [("indirect", "Polizei", "wurden drei Menschen verletzt")]),

@@ -601,6 +601,8 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         if not noun and not stance:
             continue
         comma = max(_np_end(sentence, index), index + 1) if noun else index + 1
+        if stance and comma < end and is_mark(words[comma]) and index > 0 and is_mark(words[index - 1]):
+            comma += 1  # "zeigte sich „zuversichtlich“, dass …"
         if comma < end and words[comma].text.lower() in _PRONOMINAL_ADVERBS:
             comma += 1
         if noun and comma < end - 1 and words[comma].text.lower() in word_list("particles.txt") \

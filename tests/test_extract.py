@@ -724,6 +724,14 @@ def test_a_quotation_after_a_colon_is_a_record_of_its_own(extractor) -> None:
     assert {q.speaker for q in quotes} == {"Ministerin"}
 
 
+def test_a_quote_that_goes_on_after_a_relative_clause_borrows_the_antecedent(extractor) -> None:
+    text = ("Ein neuer Vorschlag kam von Ägypten, das vorschlug, im Nahen Osten eine atomwaffenfreie Zone "
+            "einzurichten. Damit würden auch die Kapazitäten Israels zur Disposition gestellt.")
+    first, second = extractor.extract(text)
+    assert (first.mention.text, second.mention.text) == ("das", "Ägypten")
+    assert first.speaker == second.speaker == "Ägypten"
+
+
 def test_a_second_clause_after_und_has_its_own_subject(extractor) -> None:
     text = ("Die Menge skandierte vor dem Einkaufszentrum Parolen und der Unternehmer Sondhi Limthongkul rief: "
             "„Thaksin ist der schlechteste Ministerpräsident aller Zeiten!“")

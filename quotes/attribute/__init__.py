@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from functools import cache
 
 from quotes.attribute.mention import document_names, find_mention, relative_word, sentence_subject, speaker_words
@@ -105,13 +106,13 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
                 else Resolution(None, None, "none")
         if from_context:
             resolution = Resolution(resolution.name, resolution.kind, "context")
-        mention = None
+        mention = lent = None
         if mention_words:
             start, end = mention_words[0].start, mention_words[-1].end
+            mention = lent = Span(start, end, document.text[start:end])
             pronoun = relative_word(document.sentences[candidate.sentence], candidate)
             if pronoun is not None and mention_words[-1].end < pronoun.start:  # "Studien, nach denen …": "denen"
-                start, end = pronoun.start, pronoun.end
-            mention = Span(start, end, document.text[start:end])
+                mention = Span(pronoun.start, pronoun.end, pronoun.text)  # a quote that goes on borrows `lent`
         if resolution.name is None and not mention_words:
             resolution, mention = _borrowed_speaker(document, resolver, candidate, previous)
         if candidate.speaker_side == "previous" and candidate.cue is not None:
@@ -142,5 +143,5 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
         named = resolution.name is not None or mention is not None  # a speaker named, even if not resolved
         answered = candidate.speaker_side == "noun"  # a claim that a speaker answers: what follows is the answer
         if named and not answered:
-            previous = (quote, candidate.sentence)
+            previous = (replace(quote, mention=lent) if lent is not None else quote, candidate.sentence)
     return quotes

@@ -443,6 +443,8 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Damals hatte das Bundesverfassungsgericht eine deutliche Mahnung an die Politik ausgesprochen, dieses "
      "Instrument nicht zu missbrauchen.",
      [("indirect", "Bundesverfassungsgericht", "dieses Instrument nicht zu missbrauchen")]),
+    # "Äußerungen" is a noun of saying that makes a source phrase
+    ("Nach Äußerungen des Ministers sei die Lage ernst.", [("indirect", "Minister", "sei die Lage ernst")]),
     # a party named by a nominalised adjective speaks; a stance word may stand in quotation marks
     ("Die Grünen kritisieren, dass das Budget zu wenig für den Klimaschutz vorsehe.",
      [("indirect", "Grünen", "dass das Budget zu wenig für den Klimaschutz vorsehe")]),

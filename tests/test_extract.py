@@ -734,6 +734,14 @@ def test_a_quote_that_goes_on_after_a_relative_clause_borrows_the_antecedent(ext
     assert first.speaker == second.speaker == "Ägypten"
 
 
+def test_a_fronted_statement_is_the_object_and_a_second_verb_shares_the_subject(extractor) -> None:
+    text = ("Der Innenpolitiker Dieter Wiefelspütz äußerte sich am Montag. Die Äußerungen Hassemers und Papiers "
+            "bezeichnete Wiefelspütz als „Knaller aus Karlsruhe“ und glaubt, dass die Politik sie ernstnehmen müsse.")
+    quotes = extractor.extract(text)
+    assert [(q.type, q.mention.text, q.speaker) for q in quotes] == [
+        ("direct", "Wiefelspütz", "Dieter Wiefelspütz"), ("indirect", "Wiefelspütz", "Dieter Wiefelspütz")]
+
+
 def test_a_second_clause_after_und_has_its_own_subject(extractor) -> None:
     text = ("Die Menge skandierte vor dem Einkaufszentrum Parolen und der Unternehmer Sondhi Limthongkul rief: "
             "„Thaksin ist der schlechteste Ministerpräsident aller Zeiten!“")

@@ -4,6 +4,8 @@ before 'zufolge', the speaker before a colon."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from quotes.attribute.resolve import has_name_particle, is_name_particle, is_role_noun
 from quotes.detect import Candidate, Cue
 from quotes.detect.cues import (
@@ -316,6 +318,9 @@ def _inverted_subject(sentence: Sentence, verb: Word, names: frozenset[str]) -> 
     if not verb.is_finite or (verb.id > 1 and words[verb.id - 2].text.lower() in COORDINATORS):
         return []  # "… und rief die Armee auf": a second verb shares the first one's subject
     prefield = noun_phrase_backward(sentence, verb.id - 2)
+    while prefield and prefield[0].id > 2 and words[prefield[0].id - 2].text.lower() in COORDINATORS \
+            and (first := noun_phrase_backward(sentence, prefield[0].id - 3)):
+        prefield = [*first, words[prefield[0].id - 2], *prefield]  # "Die Äußerungen Hassemers und Papiers"
     start = _clause_start(sentence, verb.id - 1)
     opening = noun_phrase_forward(sentence, start) if words[start].upos != "ADP" else []
     nominative = bool(opening) and not _opens_as_object(opening)
@@ -432,7 +437,36 @@ def _finite_of(sentence: Sentence, verb: Word) -> Word:
         if word.upos == "AUX" and word.is_finite:
             return word
         index -= 1
-    return verb
+    return _preterite_as_finite(sentence, verb)
+
+
+def _verb_before_coordinator(sentence: Sentence, verb: Word) -> Word | None:
+    """For a verb right after "und" ("… und glaubt, …"), the finite verb of the
+    clause before, whose subject the two verbs share."""
+    words = sentence.words
+    if verb.id < 3 or words[verb.id - 2].text.lower() not in COORDINATORS:
+        return None
+    for index in range(verb.id - 3, -1, -1):
+        word = words[index]
+        if word.text in _CLAUSE_BOUNDS:
+            return None
+        if word.upos in {"VERB", "AUX", "ADJ"} and (finite := _preterite_as_finite(sentence, word)).is_finite:
+            return finite
+    return None
+
+
+def _preterite_as_finite(sentence: Sentence, verb: Word) -> Word:
+    """A weak preterite ("bezeichnete", "kündigten") that a small tagger took
+    for an adjective is its clause's finite verb when the clause has no other:
+    the verb, marked finite, so that its prefield and inverted subject count."""
+    if not verb.text.islower() or not verb.text.endswith(("te", "ten")):
+        return verb
+    start = _clause_start(sentence, verb.id - 1)
+    end = next((i for i in range(verb.id, len(sentence.words)) if sentence.words[i].text in _CLAUSE_BOUNDS
+                or sentence.words[i].text.lower() in COORDINATORS), len(sentence.words))
+    if any(w.upos in {"VERB", "AUX"} and w.is_finite for w in sentence.words[start:end]):
+        return verb
+    return replace(verb, feats={**verb.feats, "VerbForm": "Fin"})
 
 
 def _heissen_before_colon(sentence: Sentence, colon: int) -> Cue | None:
@@ -606,6 +640,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if before_verb is not None and before_verb.text.lower() in _NOMINATIVE_PRONOUNS \
                 and _opens_clause(sentence, before_verb):
             options.append([before_verb])  # "Er bezeichnete diese als …": "er" is nominative, "diese" need not be
+        if (earlier := _verb_before_coordinator(sentence, cue.head)) is not None:
+            options.append(_inverted_subject(sentence, earlier, names))  # "bezeichnete X als … und glaubt, …"
         after_verb = sentence.word(cue.head.id + 1)
         if after_verb is not None and is_subject_pronoun(after_verb) and cue.head.is_finite:
             options.append([after_verb])  # "lobte er …", "lässt sie …": a pronoun after the verb is its subject

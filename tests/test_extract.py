@@ -634,6 +634,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "begangen worden.", "der Vorabversion des Berichts", None),
     ("Mit dem Preis werden Politiker ausgezeichnet, die sich in besonderer Weise verdient gemacht hätten, heißt es "
      "auf der Webseite des Preises.", "der Webseite des Preises", None),
+    # a plural right after a singular noun opens the next phrase, but not after a place's adjective
+    ("Grund für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle.", "Ministerium", None),
+    ("Laut Wiener Linien sollen die Türen sicherer werden.", "Wiener Linien", None),
     # "er" before the verb is the subject; "diese" after it need not be
     ("Der Minister Hans Müller lobte den Plan. Er bezeichnete diese als eine „souveräne Entscheidung“.", "Er",
      "Hans Müller"),

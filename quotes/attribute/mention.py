@@ -85,6 +85,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 break
         elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word)
                                     or word.text.rsplit("-", 1)[-1][:1].isupper()):  # "dpa-Angaben", not "64-jährige"
+            if seen_noun and _new_plural(words[end - 1], word):
+                break  # "laut Ministerium Arbeiten an …": a plural after a singular noun opens the next phrase
             seen_noun = True
         elif (seen_noun or end == 0) and is_name_particle(words, end):
             pass
@@ -123,6 +125,13 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                            or _unpaired_mark(words, index, end)):
         end -= 1
     return list(words[index:end]) if seen_noun else []
+
+
+def _new_plural(previous: Word, word: Word) -> bool:
+    """A plural noun right after a singular one starts a new phrase, unless the
+    first is a place's adjective ("Wiener Linien", "Berliner Verkehrsbetriebe")."""
+    return previous.upos == "NOUN" and word.upos == "NOUN" and previous.feats.get("Number") == "Sing" \
+        and word.feats.get("Number") == "Plur" and not previous.text.endswith("er")
 
 
 def _nominative_adjective(words: tuple[Word, ...], index: int) -> bool:

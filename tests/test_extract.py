@@ -634,6 +634,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "begangen worden.", "der Vorabversion des Berichts", None),
     ("Mit dem Preis werden Politiker ausgezeichnet, die sich in besonderer Weise verdient gemacht hätten, heißt es "
      "auf der Webseite des Preises.", "der Webseite des Preises", None),
+    # an adjective in "-er" between two nouns is a genitive plural attribute
+    ("Nach Angaben libanesischer Sicherheitskreise wurden drei Menschen getötet.",
+     "Angaben libanesischer Sicherheitskreise", None),
     # a plural right after a singular noun opens the next phrase, but not after a place's adjective
     ("Grund für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle.", "Ministerium", None),
     ("Laut Wiener Linien sollen die Türen sicherer werden.", "Wiener Linien", None),

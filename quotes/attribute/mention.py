@@ -98,7 +98,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             seen_noun = True
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
-                                               or lower in genitive_determiners(unambiguous=True))
+                                               or lower in genitive_determiners(unambiguous=True)
+                                               or _strong_genitive(words, end))
             if seen_noun and not genitive and lower not in {"von", "vom"}:
                 break
             if seen_noun and genitive and word.upos == "DET" and _nominative_adjective(words, end + 1):
@@ -125,6 +126,15 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                            or _unpaired_mark(words, index, end)):
         end -= 1
     return list(words[index:end]) if seen_noun else []
+
+
+def _strong_genitive(words: tuple[Word, ...], index: int) -> bool:
+    """A lowercase adjective in "-er" between two nouns, with no article: the
+    genitive plural of the second ("Angaben libanesischer Sicherheitskreise",
+    "Schätzungen französischer Behörden")."""
+    word = words[index]
+    return word.upos == "ADJ" and word.text.islower() and word.text.endswith("er") and index > 0 \
+        and words[index - 1].upos == "NOUN" and index + 1 < len(words) and words[index + 1].upos == "NOUN"
 
 
 def _new_plural(previous: Word, word: Word) -> bool:

@@ -100,7 +100,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True)
                                                or _strong_genitive(words, end))
-            if seen_noun and not genitive and lower not in {"von", "vom"}:
+            number = word.upos == "NUM" and _numbered(words[end - 1]) and not (
+                end + 1 < len(words) and _is_nominal(words[end + 1]))  # "vom November 2011", "Nr. 72", "Apollo 11"
+            if seen_noun and not genitive and not number and lower not in {"von", "vom"}:
                 break
             if seen_noun and genitive and word.upos == "DET" and _nominative_adjective(words, end + 1):
                 break  # "nach einer Nachricht der ursprüngliche Toaster": "der" opens the subject
@@ -126,6 +128,12 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                            or _unpaired_mark(words, index, end)):
         end -= 1
     return list(words[index:end]) if seen_noun else []
+
+
+def _numbered(word: Word) -> bool:
+    """A word a number belongs to: a month or season, an abbreviation
+    ("Nr.") or a name ("Apollo")."""
+    return is_temporal([word]) or (word.text.endswith(".") and len(word.text) > 1) or word.upos == "PROPN"
 
 
 def _strong_genitive(words: tuple[Word, ...], index: int) -> bool:

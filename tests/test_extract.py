@@ -634,6 +634,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "begangen worden.", "der Vorabversion des Berichts", None),
     ("Mit dem Preis werden Politiker ausgezeichnet, die sich in besonderer Weise verdient gemacht hätten, heißt es "
      "auf der Webseite des Preises.", "der Webseite des Preises", None),
+    # an adverb of an adjective stays inside the phrase
+    ("„Die Anlage ist sicher“, sagte ein nicht genannter Vertreter der Firma.",
+     "ein nicht genannter Vertreter der Firma", None),
     # a year after a month, a number after "Nr." belong to the phrase
     ("Nach einem Bericht des Innenministeriums vom November 2011 wurden 40 Prozent der Fälle aufgeklärt.",
      "einem Bericht des Innenministeriums vom November 2011", None),

@@ -92,6 +92,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             pass
         elif not seen_noun and "-" in word.text and word.upos in {"NOUN", "ADJ"}:
             pass  # "Die 64-jährige deutsche Bundeskanzlerin": an adjective, whatever its tag
+        elif not seen_noun and end > index and word.upos in {"ADV", "PART"} and end + 1 < len(words) \
+                and words[end + 1].upos == "ADJ" and words[end - 1].upos in {"DET", "ADV", "PART"}:
+            pass  # "Ein nicht genannter Vertreter": an adverb of the adjective
         elif word.upos == "DET" and (not seen_noun or words[end - 1].text.lower() == "von") \
                 and (title := quoted_title_end(words, end + 1)) is not None:
             end = title - 1  # "die „Aktion Deutschland hilft“", "Moritz Wohlrab von der „Aktion …“"
@@ -197,6 +200,8 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
     opening = start
     while opening > 0 and words[start].upos == "ADJ" and words[opening - 1].upos in {"ADV", "PART"}:
         opening -= 1  # "auf nicht weiter bezeichnete Quellen": adverbs of the adjective
+    if opening < start and opening > 0 and words[opening - 1].upos == "DET":
+        start = opening = opening - 1  # "Ein nicht genannter Vertreter"
     preposition = opening > 0 and (words[opening - 1].upos == "ADP" or words[opening - 1].text.lower() == "als")
     if preposition and not after_preposition:
         return []  # the object of a preposition ("am Dienstag", "als Begründung"), not a subject

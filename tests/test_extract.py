@@ -450,6 +450,9 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Grünen", "dass das Budget zu wenig für den Klimaschutz vorsehe")]),
     ("Der Gesundheitsminister zeigte sich „zuversichtlich“, dass die Impfquote steigen werde.",
      [("indirect", "Gesundheitsminister", "dass die Impfquote steigen werde")]),
+    # a source phrase ends before a plural noun that opens the next phrase
+    ("Grund für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle.",
+     [("indirect", "Ministerium", "Grund für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle")]),
     # two sources joined by "und" fill the prefield together
     ("Laut Polizei und Feuerwehr wurden drei Menschen verletzt.",
      [("indirect", "Polizei", "wurden drei Menschen verletzt")]),

@@ -27,6 +27,7 @@ from quotes.detect.spans import (
     is_outlet_name,
     is_temporal,
     opening_bracket,
+    opens_plural_phrase,
     quoted_title_end,
 )
 from quotes.document import Document, Sentence, Word
@@ -85,7 +86,7 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 break
         elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word)
                                     or word.text.rsplit("-", 1)[-1][:1].isupper()):  # "dpa-Angaben", not "64-jährige"
-            if seen_noun and _new_plural(words[end - 1], word):
+            if seen_noun and opens_plural_phrase(words[end - 1], word):
                 break  # "laut Ministerium Arbeiten an …": a plural after a singular noun opens the next phrase
             seen_noun = True
         elif (seen_noun or end == 0) and is_name_particle(words, end):
@@ -146,13 +147,6 @@ def _strong_genitive(words: tuple[Word, ...], index: int) -> bool:
     word = words[index]
     return word.upos == "ADJ" and word.text.islower() and word.text.endswith("er") and index > 0 \
         and words[index - 1].upos == "NOUN" and index + 1 < len(words) and words[index + 1].upos == "NOUN"
-
-
-def _new_plural(previous: Word, word: Word) -> bool:
-    """A plural noun right after a singular one starts a new phrase, unless the
-    first is a place's adjective ("Wiener Linien", "Berliner Verkehrsbetriebe")."""
-    return previous.upos == "NOUN" and word.upos == "NOUN" and previous.feats.get("Number") == "Sing" \
-        and word.feats.get("Number") == "Plur" and not previous.text.endswith("er")
 
 
 def _nominative_adjective(words: tuple[Word, ...], index: int) -> bool:

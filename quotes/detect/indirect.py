@@ -34,6 +34,7 @@ from quotes.detect.spans import (
     is_mark,
     is_outlet_name,
     opening_bracket,
+    opens_plural_phrase,
     quoted_title_end,
 )
 from quotes.document import Document, Sentence, Word
@@ -388,6 +389,8 @@ def _np_end(sentence: Sentence, start: int) -> int:
             index += 1
             continue
         if word.upos in {"NOUN", "PROPN", "X"} or is_capitalised_noun(sentence, index):
+            if seen_noun and opens_plural_phrase(words[index - 1], word):
+                break  # "laut Ministerium Arbeiten an …": the next phrase
             seen_noun = True
             index += 1
             continue

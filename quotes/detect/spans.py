@@ -242,3 +242,11 @@ def apposition_start(words: tuple[Word, ...], closing: int) -> int | None:
                 and all(w.upos in _PHRASE_WORDS | {"PUNCT", "ADP"} for w in inside)
             return opening if nominal and words[opening - 1].upos in _NOUNS else None
     return None
+
+
+def opens_plural_phrase(previous: Word, word: Word) -> bool:
+    """A plural noun right after a singular one starts a new noun phrase
+    ("laut Ministerium | Arbeiten an …"), unless the first is a place's
+    adjective ("Wiener Linien", "Berliner Verkehrsbetriebe")."""
+    return previous.upos == "NOUN" and word.upos == "NOUN" and previous.feats.get("Number") == "Sing" \
+        and word.feats.get("Number") == "Plur" and not previous.text.endswith("er")

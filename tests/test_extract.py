@@ -450,6 +450,9 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Grünen", "dass das Budget zu wenig für den Klimaschutz vorsehe")]),
     ("Der Gesundheitsminister zeigte sich „zuversichtlich“, dass die Impfquote steigen werde.",
      [("indirect", "Gesundheitsminister", "dass die Impfquote steigen werde")]),
+    # "davon ausgegangen waren" is a perfect with "sein", not a state
+    ("Die Soldaten waren fälschlicherweise davon ausgegangen, die Personen seien Terroristen.",
+     [("indirect", "Soldaten", "die Personen seien Terroristen")]),
     # a source phrase ends before a plural noun that opens the next phrase
     ("Grund für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle.",
      [("indirect", "Ministerium", "Grund für den Brand waren laut Ministerium Arbeiten an der Stromübergabestelle")]),

@@ -895,7 +895,8 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     if previous is not None and (previous.text.lower() == "als" or attributive):
         return True
     state = any(w.lemma == "sein" and is_finite_verb(w) for w in clause) and not any(
-        w.text.lower() in {"worden", "geworden"} for w in clause)  # "auf Wasser angewiesen sind": a state
+        w.text.lower() in {"worden", "geworden"} for w in clause) \
+        and not verb.lemma.lower().endswith(("gehen", "kommen"))  # "angewiesen sind", not "davon ausgegangen waren"
     looks_participle = not verb.feats and has_participle_form(verb)
     if verb.feats.get("VerbForm") != "Part" and not looks_participle:
         return state and verb.upos == "ADJ"  # "PETA ist bekannt dafür, …"

@@ -640,6 +640,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "begangen worden.", "der Vorabversion des Berichts", None),
     ("Mit dem Preis werden Politiker ausgezeichnet, die sich in besonderer Weise verdient gemacht hätten, heißt es "
      "auf der Webseite des Preises.", "der Webseite des Preises", None),
+    # two adjectives joined by "und" describe one noun: one speaker
+    ("Die afghanischen und ausländischen Soldaten waren davon ausgegangen, die Personen seien Terroristen.",
+     "Die afghanischen und ausländischen Soldaten", "afghanische und ausländische Soldaten"),
     # an adverb of an adjective stays inside the phrase
     ("„Die Anlage ist sicher“, sagte ein nicht genannter Vertreter der Firma.",
      "ein nicht genannter Vertreter der Firma", None),

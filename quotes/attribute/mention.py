@@ -93,6 +93,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             pass
         elif not seen_noun and "-" in word.text and word.upos in {"NOUN", "ADJ"}:
             pass  # "Die 64-jährige deutsche Bundeskanzlerin": an adjective, whatever its tag
+        elif not seen_noun and lower in COORDINATORS | {"oder"} and end > index and words[end - 1].upos == "ADJ" \
+                and end + 1 < len(words) and words[end + 1].upos == "ADJ":
+            pass  # "Die afghanischen und ausländischen Soldaten": two adjectives of one noun
         elif not seen_noun and end > index and word.upos in {"ADV", "PART"} and end + 1 < len(words) \
                 and words[end + 1].upos == "ADJ" and words[end - 1].upos in {"DET", "ADV", "PART"}:
             pass  # "Ein nicht genannter Vertreter": an adverb of the adjective
@@ -959,10 +962,12 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     "die Notenbank"), and the owner of a statement ("Angaben der Polizei" →
     "der Polizei")."""
     mention = _without_extended_attribute(mention)
+    # two speakers, not "Bürgermeister und Justizsenator" (two offices), "Such- und Rettungsagentur" or
+    # "die afghanischen und ausländischen Soldaten" (two adjectives of one noun)
     joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
                    and word.upos == "CCONJ" and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))
-                   and not (index and mention[index - 1].text.endswith("-"))),
-                  None)  # not "Bürgermeister und Justizsenator" (two offices), not "Such- und Rettungsagentur"
+                   and not (index and (mention[index - 1].text.endswith("-") or mention[index - 1].upos == "ADJ"))),
+                  None)
     if joiner is not None:
         mention = mention[:joiner]  # the first of two speakers
     comma = next((index for index, word in enumerate(mention) if word.text == ","), None)

@@ -450,6 +450,10 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Grünen", "dass das Budget zu wenig für den Klimaschutz vorsehe")]),
     ("Der Gesundheitsminister zeigte sich „zuversichtlich“, dass die Impfquote steigen werde.",
      [("indirect", "Gesundheitsminister", "dass die Impfquote steigen werde")]),
+    # "ist zu hören" reports like "heißt es", from the place it names; a thing that can be heard does not
+    ("Aus der Regierung ist zu hören, der Milliardär habe die Filme in Auftrag gegeben.",
+     [("indirect", "Regierung", "der Milliardär habe die Filme in Auftrag gegeben")]),
+    ("Die Musik ist bis auf die Straße zu hören.", []),
     # "davon ausgegangen waren" is a perfect with "sein", not a state
     ("Die Soldaten waren fälschlicherweise davon ausgegangen, die Personen seien Terroristen.",
      [("indirect", "Soldaten", "die Personen seien Terroristen")]),

@@ -265,7 +265,13 @@ def _names_something(sentence: Sentence, word: Word) -> bool:
 
 
 def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:
-    """'hieß es' / 'heißt es' (passive-like attribution to an organisation)."""
+    """'hieß es' / 'heißt es' (passive-like attribution to an organisation),
+    and 'ist zu hören' / 'war zu lesen', which attribute the same way."""
+    if word.text.lower() in word_list("hearsay_infinitives.txt"):
+        zu, finite = sentence.word(word.id - 1), sentence.word(word.id - 2)
+        if zu is not None and finite is not None and zu.text.lower() == "zu" and finite.lemma == "sein":
+            return Cue((finite, zu, word), "heissen", "heißen")
+        return None
     if word.lemma.lower() != "heißen" and word.text.lower() not in {"hieß", "heißt", "hiess", "heisst"}:
         return None
     neighbours = [sentence.word(word.id + 1), sentence.word(word.id - 1)]

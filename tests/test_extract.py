@@ -454,6 +454,10 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Aus der Regierung ist zu hören, der Milliardär habe die Filme in Auftrag gegeben.",
      [("indirect", "Regierung", "der Milliardär habe die Filme in Auftrag gegeben")]),
     ("Die Musik ist bis auf die Straße zu hören.", []),
+    # "In dem Bericht steht, …" names its document like "heißt es"; "Die Chancen stehen gut" reports nothing
+    ("In einem Jahresbericht des Ministeriums steht, dass 42 Prozent aller Fälle gelöst worden seien.",
+     [("indirect", "Ministerium", "dass 42 Prozent aller Fälle gelöst worden seien")]),
+    ("Die Chancen stehen gut, dass die Firma überlebt.", []),
     # "davon ausgegangen waren" is a perfect with "sein", not a state
     ("Die Soldaten waren fälschlicherweise davon ausgegangen, die Personen seien Terroristen.",
      [("indirect", "Soldaten", "die Personen seien Terroristen")]),

@@ -266,12 +266,16 @@ def _names_something(sentence: Sentence, word: Word) -> bool:
 
 def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:
     """'hieß es' / 'heißt es' (passive-like attribution to an organisation),
-    and 'ist zu hören' / 'war zu lesen', which attribute the same way."""
+    and 'ist zu hören' / 'war zu lesen' / 'In dem Bericht steht', which
+    attribute the same way."""
     if word.text.lower() in word_list("hearsay_infinitives.txt"):
         zu, finite = sentence.word(word.id - 1), sentence.word(word.id - 2)
         if zu is not None and finite is not None and zu.text.lower() == "zu" and finite.lemma == "sein":
             return Cue((finite, zu, word), "heissen", "heißen")
         return None
+    if word.lemma == "stehen" and word.id > 2 and sentence.words[0].text in {"In", "Im"} \
+            and any(is_speech_noun(w) for w in sentence.words[1:word.id - 1]):
+        return Cue((word,), "heissen", "heißen")  # "In dem Bericht steht, dass …"
     if word.lemma.lower() != "heißen" and word.text.lower() not in {"hieß", "heißt", "hiess", "heisst"}:
         return None
     neighbours = [sentence.word(word.id + 1), sentence.word(word.id - 1)]

@@ -458,6 +458,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("In einem Jahresbericht des Ministeriums steht, dass 42 Prozent aller Fälle gelöst worden seien.",
      [("indirect", "Ministerium", "dass 42 Prozent aller Fälle gelöst worden seien")]),
     ("Die Chancen stehen gut, dass die Firma überlebt.", []),
+    # a wie-clause closed by an auxiliary ("berichtet wird,"), whose passive names its speaker with "von";
+    # a conclusion drawn is a noun of saying
+    ("Wie der Zeitung „Hürriyet“ von der Gruppe berichtet wird, muss die Sperre nicht bestätigt werden.",
+     [("indirect", "Gruppe", "muss die Sperre nicht bestätigt werden")]),
+    ("Die Befragten ziehen die Schlussfolgerung, bei der nächsten Wahl nicht zur Wahl zu gehen.",
+     [("indirect", "Befragten", "bei der nächsten Wahl nicht zur Wahl zu gehen")]),
     # "davon ausgegangen waren" is a perfect with "sein", not a state
     ("Die Soldaten waren fälschlicherweise davon ausgegangen, die Personen seien Terroristen.",
      [("indirect", "Soldaten", "die Personen seien Terroristen")]),

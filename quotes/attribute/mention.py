@@ -658,7 +658,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_forward(sentence, last + 1))
     elif (preposition := mapping("source_object_verbs.tsv").get(cue.lemma)) is not None:
         options.append(_prepositional_object(sentence, cue.head, preposition))  # "aus dem Bericht geht hervor"
-    elif candidate.route == "wie" and (opening := _wie_subject(sentence, head)):
+    elif candidate.route == "wie" and _passive_agent(sentence, cue.head) is None \
+            and (opening := _wie_subject(sentence, head)):
         options.append(opening)  # "Wie der Focus berichtet, …": the phrase after "Wie" is the subject
         trusted = opening
     elif (agent := _passive_agent(sentence, cue.head)) is not None:

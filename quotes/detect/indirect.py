@@ -848,7 +848,10 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
         return None
     first_word = words[0].text.lower()
     after = max(w.id for w in cue.words)
-    closes_wie_clause = after < len(words) and words[after].text == ","
+    closing = after
+    while closing < len(words) and words[closing].upos == "AUX":
+        closing += 1  # "Wie … berichtet wird, …"
+    closes_wie_clause = closing < len(words) and words[closing].text == ","
     if first_word == "wie" and (index < 8 or closes_wie_clause):
         message = _message_after(sentence, after)
         route = "wie"

@@ -846,24 +846,26 @@ def relative_word(sentence: Sentence, candidate: Candidate) -> Word | None:
         following = sentence.word(cue.head.id + 1)
         return following if following is not None and following.text.lower() in RELATIVE_PRONOUNS else None
     if candidate.route == "subordinate" and cue.kind == "verb":
-        start = _clause_start(sentence, cue.head.id - 1)
-        opening = sentence.words[start]
-        relative = opening.feats.get("PronType") == "Rel" or opening.text.lower() in RELATIVE_PRONOUNS
-        return opening if relative and start > 1 and sentence.words[start - 1].text == "," else None
+        return _relative_pronoun_of(sentence, cue.head)
     return None
 
 
-def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:
-    """The noun phrase a relative clause hangs on, for a cue verb in that
-    clause: "Ägypten, das vorschlug, …" → "Ägypten"."""
+def _relative_pronoun_of(sentence: Sentence, verb: Word) -> Word | None:
+    """The relative pronoun that opens the verb's clause after a comma
+    ("Ägypten, das vorschlug, …" → "das"), or None."""
     words = sentence.words
     start = verb.id - 1
     while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
         start -= 1
     relative = words[start].feats.get("PronType") == "Rel" or words[start].text.lower() in RELATIVE_PRONOUNS
-    if start < 2 or words[start - 1].text != "," or not relative:
-        return []
-    return noun_phrase_backward(sentence, start - 2, after_preposition=True)
+    return words[start] if relative and start > 1 and words[start - 1].text == "," else None
+
+
+def _antecedent(sentence: Sentence, verb: Word) -> list[Word]:
+    """The noun phrase a relative clause hangs on, for a cue verb in that
+    clause: "Ägypten, das vorschlug, …" → "Ägypten"."""
+    pronoun = _relative_pronoun_of(sentence, verb)
+    return noun_phrase_backward(sentence, pronoun.id - 3, after_preposition=True) if pronoun is not None else []
 
 
 def _head(words: list[Word]) -> Word | None:

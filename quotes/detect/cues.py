@@ -239,8 +239,7 @@ def _is_attributive(sentence: Sentence, word: Word) -> bool:
     article or preposition, or after an adverb when another finite verb
     carries the clause; it describes the noun and reports no speech."""
     before, after = sentence.word(word.id - 1), sentence.word(word.id + 1)
-    if before is None or after is None or after.upos not in {"NOUN", "PROPN"} \
-            or not word.text.lower().endswith(("e", "en", "em", "er", "es")):
+    if before is None:
         return False
     clause: list[Word] = []
     for other in sentence.words:
@@ -250,9 +249,15 @@ def _is_attributive(sentence: Sentence, word: Word) -> bool:
             clause = []
         else:
             clause.append(other)
+    other_finite = any(w.upos in _VERBAL and w.is_finite and w is not word for w in clause)
+    if word.deprel == "amod" and not word.is_finite and before.upos in {"DET", "ADJ", "NUM"} and other_finite:
+        return True  # "die erste bekannte Tat", as the parse has it; not "Im Juli 2008 vermeldete X, …"
+    if after is None or after.upos not in {"NOUN", "PROPN"} \
+            or not word.text.lower().endswith(("e", "en", "em", "er", "es")):
+        return False
     if before.text.lower() in word_list("articles_prepositions.txt") and before is not clause[0]:
         return True  # not "Das sagte Merkel": the verb second after a clause's first word
-    return before.upos == "ADV" and any(w.upos in _VERBAL and w.is_finite and w is not word for w in clause)
+    return before.upos == "ADV" and other_finite
 
 
 def _names_something(sentence: Sentence, word: Word) -> bool:

@@ -879,8 +879,7 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
 
 def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     """A participle without a finite verb in its clause names or compares
-    ("auch „BD-Live“ genannt, …", "heißer als angenommen"), and an adjective
-    inside a noun phrase ("die erste bekannte Tat"): nobody speaks."""
+    ("auch „BD-Live“ genannt, …", "heißer als angenommen"): nobody speaks."""
     words = sentence.words
     verb = words[index]
     if is_finite_verb(verb):
@@ -892,11 +891,8 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     while end < len(words) and words[end].text not in _BOUNDARY:
         end += 1
     clause = words[start:end]
-    previous = words[index - 1] if index > 0 else None
-    attributive = verb.deprel == "amod" and previous is not None and previous.upos in {"DET", "ADJ", "NUM"} \
-        and any(is_finite_verb(w) for w in clause)  # not "Im Juli 2008 vermeldete Wikinews, …": the clause's verb
-    if previous is not None and (previous.text.lower() == "als" or attributive):
-        return True
+    if index > 0 and words[index - 1].text.lower() == "als":
+        return True  # "heißer als angenommen"
     state = any(w.lemma == "sein" and is_finite_verb(w) for w in clause) and not any(
         w.text.lower() in {"worden", "geworden"} for w in clause) \
         and not verb.lemma.lower().endswith(("gehen", "kommen"))  # "angewiesen sind", not "davon ausgegangen waren"

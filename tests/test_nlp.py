@@ -1,5 +1,7 @@
 """The real Stanza pipeline on the bundled German models."""
 
+import pytest
+
 from quotes.lexicons import quote_marks
 from quotes.nlp import to_conllu
 
@@ -8,40 +10,36 @@ def words_of(document):
     return [w for s in document.sentences for w in s.words]
 
 
+def word_in(engine, text: str, form: str):
+    """The first word written `form` in the analysis of `text`."""
+    return next(w for w in words_of(engine.analyse(text)) if w.text == form)
+
+
 def test_lemma_of_sagte_is_sagen(engine) -> None:
-    document = engine.analyse("Der Sprecher sagte am Montag nichts.")
-    sagte = next(w for w in words_of(document) if w.text == "sagte")
-    assert sagte.lemma == "sagen"
+    assert word_in(engine, "Der Sprecher sagte am Montag nichts.", "sagte").lemma == "sagen"
 
 
 def test_konjunktiv_is_mood_sub(engine) -> None:
-    document = engine.analyse("Er sagte, er habe keine Zeit.")
-    habe = next(w for w in words_of(document) if w.text == "habe")
-    assert habe.feats.get("Mood") == "Sub"
+    assert word_in(engine, "Er sagte, er habe keine Zeit.", "habe").feats.get("Mood") == "Sub"
 
 
 def test_a_preposition_tagged_as_an_adjective_is_a_preposition_again(engine) -> None:
-    document = engine.analyse("Nun hat sich gegenüber Wikinews der EU-Kommissar für Kultur geäußert.")
-    gegenueber = next(w for w in words_of(document) if w.text == "gegenüber")
+    gegenueber = word_in(engine, "Nun hat sich gegenüber Wikinews der EU-Kommissar für Kultur geäußert.", "gegenüber")
     assert (gegenueber.upos, gegenueber.deprel) == ("ADP", "case")
 
 
 def test_an_adjective_that_is_no_preposition_keeps_its_tag(engine) -> None:
-    document = engine.analyse("Die Musik war laut.")
-    laut = next(w for w in words_of(document) if w.text == "laut")
-    assert laut.upos != "ADP"
+    assert word_in(engine, "Die Musik war laut.", "laut").upos != "ADP"
 
 
-def test_a_word_with_a_dot_inside_is_no_verb(engine) -> None:
-    document = engine.analyse("Der Vorsitzende der Gewerkschaft ver.di, Frank Bsirske, würdigte Kluncker.")
-    verdi = next(w for w in words_of(document) if w.text == "ver.di")
-    assert verdi.upos == "PROPN"
-
-
-def test_a_word_with_an_adjective_ending_is_no_verb(engine) -> None:
-    document = engine.analyse("Merkel hat angekündigt, kurzfristig zurückzutreten als Chefin der CDU.")
-    kurzfristig = next(w for w in words_of(document) if w.text == "kurzfristig")
-    assert kurzfristig.upos == "ADJ"
+@pytest.mark.parametrize(("text", "form", "upos"), [
+    # a word with a dot inside is a name, never a verb
+    ("Der Vorsitzende der Gewerkschaft ver.di, Frank Bsirske, würdigte Kluncker.", "ver.di", "PROPN"),
+    # a word with an adjective's ending no verb has is an adjective
+    ("Merkel hat angekündigt, kurzfristig zurückzutreten als Chefin der CDU.", "kurzfristig", "ADJ"),
+])
+def test_a_word_no_verb_can_be_loses_its_verb_tag(engine, text, form, upos) -> None:
+    assert word_in(engine, text, form).upos == upos
 
 
 def test_quotation_marks_are_separate_tokens(engine) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import endings, word_list
 from quotes.nlp.models import LANG, ModelSet, active_set
+from quotes.nlp.retag import retag
 from quotes.nlp.tokenize import TokenizedSentence, tokenize
 
 ParseSelection = Callable[[Document], Collection[int]]
@@ -114,6 +115,8 @@ class Engine:
         tagged = self.pipeline.process(stanza_document, processors=tagging).sentences
         first = 0
         for document in tokenized:
+            if self.models.name == "bundled":
+                retag(tagged[first:first + len(document)])
             _harmonise_names(tagged[first:first + len(document)])
             _untag_false_verbs(tagged[first:first + len(document)])
             _untag_false_adjectives(tagged[first:first + len(document)])

@@ -693,6 +693,15 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Georg Ratzinger war nach eigenem Bekunden seit langem eingeweiht.", "eigenem Bekunden", "Georg Ratzinger"),
     # a noun of saying hung on another noun: the subject of the verb above both
     ("Danach erteilten sie den Menschen an Bord den Befehl, das Flugzeug zu verlassen.", "sie", None),
+    # a second verb shares the subject of the verb it is coordinated with, wherever the parser hung it
+    ("Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen für ihre Unterstützung und ergänzte, "
+     "der Staatsstreich sei im besten Interesse des Landes.", "Einer der Putschisten, Harouna Djibrilla Adamou",
+     "Harouna Djibrilla Adamou"),
+    # two offices, the second with its adjective, in the apposition after a name
+    ("Kurt von Figura, Präsident der Universität Göttingen und derzeitiger Vorsitzender der "
+     "Landeshochschulkonferenz, sagte, der Beschluss sei ein wesentlicher Schritt.",
+     "Kurt von Figura, Präsident der Universität Göttingen und derzeitiger Vorsitzender der "
+     "Landeshochschulkonferenz", "Kurt von Figura"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

@@ -210,14 +210,34 @@ def _subject_by_dependency(sentence: Sentence, cue_head: Word) -> list[Word]:
     ("… war er … und behauptete, …") the subject of that verb."""
     heads = [cue_head.id]
     if cue_head.deprel == "conj" and cue_head.head:
-        heads.append(cue_head.head)
-    for word in sentence.words:
-        if word.head in heads and word.deprel in _SUBJECT_RELATIONS:
-            index = word.id - 1
-            phrase = noun_phrase_backward(sentence, index)
-            if phrase and len(phrase) >= 1:
-                forward = noun_phrase_forward(sentence, phrase[0].id - 1)
-                return forward if forward and forward[-1].id >= word.id else phrase
+        heads.extend(_coordinated_verb(sentence, cue_head))
+    for head in heads:  # the verb's own subject first
+        for word in sentence.words:
+            if word.head == head and word.deprel in _SUBJECT_RELATIONS:
+                phrase = noun_phrase_backward(sentence, word.id - 1)
+                if phrase:
+                    forward = noun_phrase_forward(sentence, phrase[0].id - 1)
+                    return forward if forward and forward[-1].id >= word.id else phrase
+    return []
+
+
+def _coordinated_verb(sentence: Sentence, verb: Word) -> list[int]:
+    """The id of the verb that `verb` is coordinated with: the first verb up
+    its chain of heads that stands on the same side of every quotation mark.
+    A small parser attaches the second verb to a noun or to a verb inside a
+    quotation ("dankte den Menschen für ihre Unterstützung und ergänzte",
+    "erklärte, X sei „…, und das repräsentiert …“ und kündigte an")."""
+    def same_side(word: Word) -> bool:
+        low, high = sorted((word.id, verb.id))
+        return sum(is_mark(w) for w in sentence.words[low:high - 1]) % 2 == 0
+
+    head = sentence.word(verb.head)
+    seen = {verb.id}
+    while head is not None and head.id not in seen:
+        if head.upos in {"VERB", "AUX"} and same_side(head):
+            return [head.id]
+        seen.add(head.id)
+        head = sentence.word(head.head)
     return []
 
 
@@ -804,13 +824,19 @@ def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
 
 
 def _second_role(sentence: Sentence, phrase: list[Word]) -> list[Word]:
-    """"und" and a second role noun without an article: one person's two
-    offices ("Der frühere Bürgermeister und Justizsenator, Henning Scherf")."""
+    """"und" and a second role noun without an article, perhaps after
+    adjectives: one person's two offices ("Der frühere Bürgermeister und
+    Justizsenator, Henning Scherf", "Präsident der Universität und
+    derzeitiger Vorsitzender der …")."""
     joiner = sentence.word(phrase[-1].id + 1)
-    role = sentence.word(phrase[-1].id + 2)
-    if joiner is None or role is None or joiner.text.lower() != "und" or not is_role_noun(role):
+    if joiner is None or joiner.text.lower() != "und":
         return []
-    return [joiner, role]
+    role = sentence.word(joiner.id + 1)
+    while role is not None and role.upos == "ADJ" and role.text[:1].islower():
+        role = sentence.word(role.id + 1)
+    if role is None or not is_role_noun(role):
+        return []
+    return list(sentence.words[joiner.id - 1:role.id])
 
 
 def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
@@ -976,7 +1002,8 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     comma = next((index for index, word in enumerate(mention) if word.text == ","), None)
     if comma is not None:
         core, apposition = mention[:comma], mention[comma + 1:]
-        mention = apposition if _is_name(apposition) and not _is_name(core) else core
+        named = _is_name(apposition) and not apposition[0].text[:1].islower()  # not "…, kurz „DFB“"
+        mention = apposition if named and not _is_name(core) else core
     attribute = next((index for index, word in enumerate(mention) if index and word.upos == "ADP"
                       and mention[index - 1].upos in _NAME_WORDS and not is_name_particle(tuple(mention), index)
                       and (word.text.lower() not in {"von", "vom"} or _affiliation(mention, index))), None)

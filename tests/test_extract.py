@@ -480,6 +480,15 @@ def test_quote_forms(extractor, text, expected) -> None:
                                                         "dürfe")]),
     ("Zwei Drittel der Methoden sind unwirksam, so eine Studie der Stiftung Warentest, in der Vera Herbst 50 "
      "Methoden untersucht hat.", [("indirect", "Stiftung Warentest", "Zwei Drittel der Methoden sind unwirksam")]),
+    # a genitive between two nouns names nobody ("Teil der Lieferung" is no "van der Gaal"): the report goes on
+    ("Das Auswärtige Amt meldete gestern, der erste Hilfsflug sei in Rangun eingetroffen. Teil der Lieferung waren "
+     "sechs Anlagen. Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs.",
+     [("indirect", "Auswärtige Amt", "der erste Hilfsflug sei in Rangun eingetroffen"),
+      ("indirect", "Auswärtige Amt", "Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs")]),
+    # "während" before a noun phrase is a preposition: the Konjunktiv sentence goes on with the report
+    ("Der Gouverneur teilte mit, dass während der Feier Musik spielte. Während des Überfalls sollen auch Schüsse "
+     "gefallen sein.", [("indirect", "Gouverneur", "dass während der Feier Musik spielte"),
+                        ("indirect", "Gouverneur", "Während des Überfalls sollen auch Schüsse gefallen sein")]),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected

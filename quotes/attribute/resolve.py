@@ -116,7 +116,15 @@ def is_name_particle(words: tuple[Word, ...], index: int) -> bool:
     before = index - 1
     while before >= 0 and words[before].text in particles:
         before -= 1
-    return word.text in particles and before >= 0 and _is_name_word(words[before])
+    run = {w.text for w in words[before + 1:after]}
+    return word.text in particles and before >= 0 and _is_name_word(words[before]) \
+        and not run <= _articles_among_particles()  # "Teil der Lieferung"
+
+
+@cache
+def _articles_among_particles() -> frozenset[str]:
+    """The particles that count only after another one: "der" of "von der Leyen"."""
+    return frozenset(row[0] for row in table("name_particles.tsv") if row[2:] == ("after",))
 
 
 def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:

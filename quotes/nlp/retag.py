@@ -48,6 +48,7 @@ def _convention(stanza: str, hanta: str, stts: str) -> bool:
     return ({stanza, hanta} <= {"VERB", "AUX"}  # main-verb "haben"
             or (stanza == "ADJ" and stts.endswith("PP"))  # "die geplante Reform"
             or (stanza in {"NOUN", "PROPN", "ADJ", "DET", "PRON"} and hanta in {"DET", "PRON"})  # "Einer", "einiger"
+            or {stanza, hanta} == {"ADP", "SCONJ"}  # "Während des Überfalls", "während er sprach"
             or (stanza == "PROPN" and hanta == "NOUN")  # "Emsland Stärke GmbH": a name's every word
             or stts == "VVIMP")  # an unknown name guessed as an imperative ("Henk Jaap Meijer")
 

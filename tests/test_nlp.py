@@ -55,6 +55,14 @@ def test_a_second_tagger_corrects_word_classes(engine, text, form, upos) -> None
     assert word_in(engine, text, form).upos == upos
 
 
+@pytest.mark.parametrize(("text", "form", "lemma"), [
+    ("Der Minister bestritt die Vorwürfe.", "bestritt", "bestreiten"),
+    ("Die Polizei hat die Waffe gefunden.", "gefunden", "finden"),
+])
+def test_a_strong_verb_gets_its_infinitive_as_lemma(engine, text, form, lemma) -> None:
+    assert word_in(engine, text, form).lemma == lemma
+
+
 def test_quotation_marks_are_separate_tokens(engine) -> None:
     text = "„Wir sind bereit“, sagte Orban. »Nein«, so sie. \"Gut\", meinte er."
     document = engine.analyse(text)

@@ -5,8 +5,9 @@ The bundled Stanza tagger learnt from 1,700 sentences; the Hanover Tagger
 corpus of newspaper German) learnt from about 50,000 and tags the GSD test
 set at 94.5 % UPOS against Stanza's 88.4 %. Before the parse, where the two
 disagree on a word's class, HanTa's tag and lemma replace Stanza's; where
-both see a full verb, HanTa's lemma does, since it knows the strong verbs
-("gefunden" → "finden", "bestritt" → "bestreiten"). Stanza's tag stays
+both see a full verb or a noun, HanTa's lemma does, since it knows the
+strong verbs ("gefunden" → "finden", "bestritt" → "bestreiten") and the
+nouns from adjectives ("Parteivorsitzenden" → "Parteivorsitzende"). Stanza's tag stays
 where the disagreement is one of convention between UD and TIGER
 (`_convention`) or where HanTa's guess goes against German capitalisation
 (`_against_case`)."""
@@ -55,6 +56,14 @@ def _convention(stanza: str, hanta: str, stts: str) -> bool:
             or stts == "VVIMP")  # an unknown name guessed as an imperative ("Henk Jaap Meijer")
 
 
+def _noun_lemma(form: str, hanta: str, stanza: str) -> str:
+    """HanTa's lemma of a noun when it is the word less an ending, written
+    with the word's own letters ("FDP-Vorsitzenden" → "FDP-Vorsitzende", where
+    HanTa writes "Fdp-vorsitzende" and Stanza "FDP-Vorsitzend"); else Stanza's
+    (HanTa's old spelling "Prozeß" and umlauts stay out)."""
+    return form[:len(hanta)] if form.lower().startswith(hanta.lower()) else stanza
+
+
 def retag(sentences: Sequence[Any]) -> None:
     """Correct, in place, the word classes of Stanza's tagged sentences."""
     tagger = _tagger()
@@ -68,6 +77,9 @@ def retag(sentences: Sequence[Any]) -> None:
             upos = universal.get(stts)
             if upos == word.upos == "VERB" and stts.startswith("VV"):
                 word.lemma = tagger.analyze(word.text, pos=tag)[0]  # "gefunden" → "finden", not "funden"
+                continue
+            if upos == word.upos == "NOUN":
+                word.lemma = _noun_lemma(word.text, tagger.analyze(word.text, pos=tag)[0], word.lemma)
                 continue
             if upos in {None, "PUNCT", "X"} or upos == word.upos or word.upos == "PUNCT":
                 continue

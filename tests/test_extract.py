@@ -485,6 +485,12 @@ def test_quote_forms(extractor, text, expected) -> None:
      "sechs Anlagen. Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs.",
      [("indirect", "Auswärtige Amt", "der erste Hilfsflug sei in Rangun eingetroffen"),
       ("indirect", "Auswärtige Amt", "Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs")]),
+    # a Konjunktiv sentence after a statement with its owner goes on reporting it; a noun of no saying names nobody
+    ("Die Entscheidung fiel auf einem Treffen. Im weiteren Verlauf der Pressemitteilung der NASA wird deutlich, dass "
+     "dies nicht der einzige Grund war. Auch eine Reparatur am Roboterarm sei nötig.",
+     [("indirect", "NASA", "Auch eine Reparatur am Roboterarm sei nötig")]),
+    ("Die Entscheidung fiel auf einem Treffen. Im weiteren Verlauf des Abends wurde gefeiert. Auch eine Reparatur am "
+     "Roboterarm sei nötig.", [("indirect", None, "Auch eine Reparatur am Roboterarm sei nötig")]),
     # "während" before a noun phrase is a preposition: the Konjunktiv sentence goes on with the report
     ("Der Gouverneur teilte mit, dass während der Feier Musik spielte. Während des Überfalls sollen auch Schüsse "
      "gefallen sein.", [("indirect", "Gouverneur", "dass während der Feier Musik spielte"),

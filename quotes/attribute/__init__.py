@@ -6,7 +6,14 @@ import json
 from dataclasses import replace
 from functools import cache
 
-from quotes.attribute.mention import document_names, find_mention, relative_word, sentence_subject, speaker_words
+from quotes.attribute.mention import (
+    document_names,
+    find_mention,
+    owned_statement,
+    relative_word,
+    sentence_subject,
+    speaker_words,
+)
 from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate, find_cues
 from quotes.detect.spans import is_mark
@@ -97,7 +104,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             before = document.sentences[candidate.sentence - 1]  # who the quote goes on from
             mention_words = _speech_act_speaker(document, before, names)
             if not mention_words and candidate.type == "indirect":
-                mention_words = sentence_subject(before, names)
+                mention_words = sentence_subject(before, names) or owned_statement(before)
             from_context = bool(mention_words)
         resolution = resolver.resolve(speaker_words(mention_words))
         if resolution.how == OWN_SUBJECT:  # "Nach eigenen Angaben hat die Firma …": the firm

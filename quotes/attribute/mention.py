@@ -450,6 +450,20 @@ def _statement_before(sentence: Sentence, last: int) -> list[Word]:
     return []
 
 
+def owned_statement(sentence: Sentence) -> list[Word]:
+    """The last noun of saying in the sentence that names its owner, with its
+    attributes: "Im weiteren Verlauf der Pressemitteilung der NASA wird
+    deutlich, …" → "der Pressemitteilung der NASA". A following Konjunktiv
+    sentence without a speaker goes on reporting that statement."""
+    words = sentence.words
+    for index in range(len(words) - 2, -1, -1):
+        following = words[index + 1]
+        owned = following.text.lower() in genitive_determiners() | {"von", "vom"}
+        if owned and words[index].upos == "NOUN" and is_speech_noun(words[index]):
+            return _statement_before(sentence, index)
+    return []
+
+
 def _abstract_head(phrase: list[Word]) -> bool:
     """The phrase is headed by an abstract noun ("Die praktische Anwendung der
     Richtlinienkompetenz des Bundeskanzlers"), whatever persons its attributes name."""

@@ -57,11 +57,15 @@ def _convention(stanza: str, hanta: str, stts: str) -> bool:
 
 
 def _noun_lemma(form: str, hanta: str, stanza: str) -> str:
-    """HanTa's lemma of a noun when it is the word less an ending, written
-    with the word's own letters ("FDP-Vorsitzenden" → "FDP-Vorsitzende", where
-    HanTa writes "Fdp-vorsitzende" and Stanza "FDP-Vorsitzend"); else Stanza's
-    (HanTa's old spelling "Prozeß" and umlauts stay out)."""
-    return form[:len(hanta)] if form.lower().startswith(hanta.lower()) else stanza
+    """Where Stanza cut a noun to a wrong stem ("FDP-Vorsitzenden" →
+    "FDP-Vorsitzend"), HanTa's lemma when it is the word less an ending,
+    written with the word's own letters ("FDP-Vorsitzende", where HanTa writes
+    "Fdp-vorsitzende"); HanTa's old spelling ("Prozeß") and umlauts stay out.
+    A noun Stanza kept whole stays so: the speaker's name keeps a plural
+    ("britische Muslime")."""
+    if stanza == form or not form.lower().startswith(hanta.lower()):
+        return stanza
+    return form[:len(hanta)]
 
 
 def retag(sentences: Sequence[Any]) -> None:

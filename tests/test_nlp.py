@@ -46,10 +46,11 @@ def test_a_word_no_verb_can_be_loses_its_verb_tag(engine, text, form, upos) -> N
     # HanTa's word classes correct the small tagger's
     ("Er darf das nicht sagen.", "darf", "AUX"),
     ("Aufgrund der Lage sagte der Minister die Reise ab.", "Aufgrund", "ADP"),
-    # but not against German capitalisation, nor where UD's conventions differ from TIGER's
+    # but not against the word's form, nor where UD's conventions differ from TIGER's
     ("Hier sparte der Bundespräsident nicht mit Kritik.", "sparte", "VERB"),
     ("Henk Jaap Meijer sagte das.", "Henk", "PROPN"),
     ("Einer der Putschisten dankte den Menschen.", "Einer", "DET"),
+    ("„Muslix64“ erwähnte auch, dass er mehr Quellcode veröffentlichen werde.", "Muslix64", "PROPN"),
 ])
 def test_a_second_tagger_corrects_word_classes(engine, text, form, upos) -> None:
     assert word_in(engine, text, form).upos == upos

@@ -9,8 +9,8 @@ both see a full verb or a noun, HanTa's lemma does, since it knows the
 strong verbs ("gefunden" → "finden", "bestritt" → "bestreiten") and the
 nouns from adjectives ("Parteivorsitzenden" → "Parteivorsitzende"). Stanza's tag stays
 where the disagreement is one of convention between UD and TIGER
-(`_convention`) or where HanTa's guess goes against German capitalisation
-(`_against_case`)."""
+(`_convention`) or where HanTa's guess goes against the word's form
+(`_against_form`)."""
 
 from __future__ import annotations
 
@@ -32,12 +32,14 @@ def _tagger() -> Any:
     return HanoverTagger.HanoverTagger("morphmodel_ger.pgz")
 
 
-def _against_case(words: Sequence[Any], index: int, hanta: str, stts: str) -> bool:
-    """HanTa's guess against German capitalisation: a noun or name in
-    lowercase ("Hier sparte der …" is no "Sparte"), or a verb, adverb or
-    predicative adjective capitalised inside a sentence ("Der Trainer Hans
-    Kurz")."""
+def _against_form(words: Sequence[Any], index: int, hanta: str, stts: str) -> bool:
+    """HanTa's guess against the word's form: a number with letters in it
+    ("Muslix64", "Mi-8"), a noun or name in lowercase ("Hier sparte der …" is
+    no "Sparte"), or a verb, adverb or predicative adjective capitalised
+    inside a sentence ("Der Trainer Hans Kurz")."""
     form = words[index].text
+    if hanta == "NUM":
+        return any(character.isalpha() for character in form) and any(character.isdigit() for character in form)
     if hanta in {"NOUN", "PROPN"}:
         return form[:1].islower()
     opens = index == 0 or words[index - 1].upos == "PUNCT"
@@ -90,7 +92,7 @@ def retag(sentences: Sequence[Any]) -> None:
             lemma = tagger.analyze(word.text, pos=tag)[0]
             if upos == "AUX" and lemma not in auxiliaries:
                 upos = "VERB"
-            if _convention(word.upos, upos, stts) or _against_case(words, index, upos, stts):
+            if _convention(word.upos, upos, stts) or _against_form(words, index, upos, stts):
                 continue
             nominal = {upos, word.upos} <= {"NOUN", "PROPN"}  # case, number and gender still hold
             word.upos, word.xpos, word.lemma = upos, stts, lemma

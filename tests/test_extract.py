@@ -712,6 +712,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen für ihre Unterstützung und ergänzte, "
      "der Staatsstreich sei im besten Interesse des Landes.", "Einer der Putschisten, Harouna Djibrilla Adamou",
      "Harouna Djibrilla Adamou"),
+    # a demonstrative standing alone is the subject, whatever the parse hangs it on
+    ("Peter Ertel meldete sich am Montag. Dieser behauptete belegen zu können, dass der Minister gelogen hat.",
+     "Dieser", "Peter Ertel"),
     # two offices, the second with its adjective, in the apposition after a name
     ("Kurt von Figura, Präsident der Universität Göttingen und derzeitiger Vorsitzender der "
      "Landeshochschulkonferenz, sagte, der Beschluss sei ein wesentlicher Schritt.",

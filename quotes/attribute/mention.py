@@ -74,7 +74,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
     words = sentence.words
     if index >= len(words):
         return []
-    if words[index].upos == "PRON" or _stands_alone(words, index):
+    if _stands_alone(words, index):
+        return [words[index]]  # "Dieser behauptete", whatever the parse hangs it on
+    if words[index].upos == "PRON":
         return [words[index]] if is_subject_pronoun(words[index]) else []
     end = index
     seen_noun = False

@@ -485,6 +485,11 @@ def test_quote_forms(extractor, text, expected) -> None:
      "sechs Anlagen. Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs.",
      [("indirect", "Auswärtige Amt", "der erste Hilfsflug sei in Rangun eingetroffen"),
       ("indirect", "Auswärtige Amt", "Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs")]),
+    # a quotation after a colon that closes a dass-clause: the cue is the main clause's verb, not the clause's own
+    ("Michael Schumacher glaubt weiterhin, dass das Team gestärkt aus der Saison hervorgegangen sei: „Wir haben "
+     "gelernt, bescheidener zu sein.“",
+     [("indirect", "Michael Schumacher", "dass das Team gestärkt aus der Saison hervorgegangen sei"),
+      ("direct", "Michael Schumacher", "Wir haben gelernt, bescheidener zu sein.")]),
     # a Konjunktiv sentence after a statement with its owner goes on reporting it; a noun of no saying names nobody
     ("Die Entscheidung fiel auf einem Treffen. Im weiteren Verlauf der Pressemitteilung der NASA wird deutlich, dass "
      "dies nicht der einzige Grund war. Auch eine Reparatur am Roboterarm sei nötig.",

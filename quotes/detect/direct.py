@@ -6,7 +6,7 @@ from __future__ import annotations
 from quotes.detect.candidates import Candidate
 from quotes.detect.cues import Cue, find_cues, heissen_cue, is_stance_word, source_prepositions, verb_cue
 from quotes.detect.marks import QuotedSpan
-from quotes.detect.spans import is_finite_verb, is_mark, is_outlet_name, words_between
+from quotes.detect.spans import CLAUSE_OPENERS, is_finite_verb, is_mark, is_outlet_name, words_between
 from quotes.document import Document, Sentence, Word
 from quotes.language import foreign_phrase
 from quotes.lexicons import word_list
@@ -134,17 +134,32 @@ def _cue_before_colon(document: Document, sentence: Sentence,
     if not before or before[-1].text != ":":
         return None
     clause = before[:-1]
-    for word in reversed(clause):
-        if is_mark(word):
+    reported = None  # a cue inside the reported clause ("Er glaubt, dass das Team … hervorgegangen sei: „…“")
+    for position in range(len(clause) - 1, -1, -1):
+        if is_mark(clause[position]):
             break
-        cue = verb_cue(sentence, word)
-        if cue is not None:
-            return (cue, "subject"), sentence
+        cue = verb_cue(sentence, clause[position])
+        if cue is None:
+            continue
+        if reported is None and _opens_with_complementizer(clause, position):
+            reported = cue
+            continue
+        return (cue, "subject"), sentence
+    if reported is not None:
+        return (reported, "subject"), sentence
     if clause and clause[-1].upos in {"PROPN", "NOUN", "PRON"}:
         return (Cue((before[-1],), "colon", ":"), "before"), sentence
     if any(is_finite_verb(word) for word in clause):  # "Die Firma empfindet die Kritik als ungerecht: „…“"
         return (Cue((before[-1],), "colon", ":"), "subject"), sentence
     return None
+
+
+def _opens_with_complementizer(words: list[Word], index: int) -> bool:
+    """The comma-bounded clause holding word `index` opens with "dass" or "ob"."""
+    start = index
+    while start > 0 and words[start - 1].text != ",":
+        start -= 1
+    return words[start].text.lower() in CLAUSE_OPENERS
 
 
 def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | None:

@@ -19,6 +19,7 @@ from quotes.detect.cues import (
     verb_cue,
 )
 from quotes.detect.spans import (
+    CLAUSE_OPENERS,
     COORDINATORS,
     MIXED_SHARE,
     RELATIVE_PRONOUNS,
@@ -41,7 +42,6 @@ from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
 from quotes.nlp.engine import konjunktiv_one_form
 
-_CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}
 _BOUNDARY = {",", ";", ":", "–", "—"}
 _CONTRASTS = {"doch", "aber", "jedoch", "während", "sondern", "und"}  # join a clause with a speaker of its own
 _WH_WORDS = {"wie", "wann", "warum", "weshalb", "wieso", "wo", "was", "wer", "wen", "wem", "welche", "weil"}
@@ -82,7 +82,7 @@ def _clause_is_speech(words: list[Word]) -> bool:
     if len(content) < 2:
         return False
     first = content[0].text.lower()
-    if first in _CLAUSE_OPENERS:
+    if first in CLAUSE_OPENERS:
         return True
     if content[0].upos == "CCONJ":
         return False  # "…, und die Sitzung ging weiter": the sentence goes on
@@ -285,7 +285,7 @@ def _prepositional_object(words: tuple[Word, ...], noun: Word) -> bool:
 def _is_indicative_statement(clause: list[Word]) -> bool:
     """A main clause in the indicative: no dass/ob, no Konjunktiv, no zu-infinitive."""
     content = [w for w in clause if w.upos != "PUNCT"]
-    return bool(content) and content[0].text.lower() not in _CLAUSE_OPENERS \
+    return bool(content) and content[0].text.lower() not in CLAUSE_OPENERS \
         and not any(is_konjunktiv(w) for w in content) and not _has_zu_infinitive(content)
 
 
@@ -297,7 +297,7 @@ def _is_inserted_phrase(words: tuple[Word, ...], start: int, end: int) -> bool:
         word = words[index]
         if word.text in _BOUNDARY:
             return index > start
-        if word.upos in {"VERB", "AUX"} or word.text.lower() in _CLAUSE_OPENERS | _WH_WORDS:
+        if word.upos in {"VERB", "AUX"} or word.text.lower() in CLAUSE_OPENERS | _WH_WORDS:
             return False
     return False
 
@@ -321,7 +321,7 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
         # ("Bei ihrem Vormarsch … trafen[ADJ] US-Truppen auf …"); one opening with a noun phrase is the subject
     verb_second = len(clause) > 1 and is_finite_verb(clause[1])  # "Da sei nichts zu machen, sagte er"
     main_clause = any(w.text == "," and is_finite_verb(n) for w, n in pairwise(clause))  # "Wenn …, bleiben wir …"
-    if clause[0].text.lower() in word_list("subordinators.txt") - _CLAUSE_OPENERS and not (verb_second or main_clause):
+    if clause[0].text.lower() in word_list("subordinators.txt") - CLAUSE_OPENERS and not (verb_second or main_clause):
         return None  # "Da Brauereien auf Wasser angewiesen sind, warnte …": a reason, not what was said
     if _is_prefield_phrase(clause):
         return None  # "Hubert Primus, der bei Stiftung Warentest … ist, wies den Vorwurf zurück": the subject
@@ -493,7 +493,7 @@ def _is_main_clause(clause: list[Word]) -> bool:
     content = [w for w in clause if not is_mark(w)]
     if content and content[0].text.lower() in COORDINATORS | {"aber", "doch", "denn", "sondern"}:
         content = content[1:]
-    if not content or content[0].text.lower() in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS \
+    if not content or content[0].text.lower() in _SUBORDINATORS | _WH_WORDS | CLAUSE_OPENERS \
             or _is_relative_pronoun(content[0]):
         return False
     finite = [i for i, w in enumerate(content) if is_finite_verb(w)]
@@ -620,7 +620,7 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         clause = [w for w in words[comma + 1:stop] if w.upos != "PUNCT"]
         if len(clause) < 2 or _is_relative_clause(clause):
             continue
-        reported = clause[0].text.lower() in _CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
+        reported = clause[0].text.lower() in CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
             or _is_infinitive_clause(clause)
         if reported:
             cue = Cue((word,), "predicate", word.lemma)
@@ -792,7 +792,7 @@ def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
     finite = _finite_verb_of(sentence, index)
     if first in _SUBORDINATORS | _WH_WORDS and _verb_second(sentence, index if finite is None else finite):
         return False  # "Als Begründung gaben die USA an, …", "Als Begründung wurde angegeben, …": a phrase, V2
-    return first in _SUBORDINATORS | _WH_WORDS | _CLAUSE_OPENERS or relative  # not "…, die Organisation bezweifelt, …"
+    return first in _SUBORDINATORS | _WH_WORDS | CLAUSE_OPENERS or relative  # not "…, die Organisation bezweifelt, …"
 
 
 def _bound_complement(sentence: Sentence, after: int) -> tuple[int, int] | None:
@@ -809,7 +809,7 @@ def _bound_complement(sentence: Sentence, after: int) -> tuple[int, int] | None:
             message = (message[0], inside[-1].end)
             break
     clause = [w for w in inside if w.upos != "PUNCT"]
-    opens = bool(clause) and clause[0].text.lower() in _CLAUSE_OPENERS
+    opens = bool(clause) and clause[0].text.lower() in CLAUSE_OPENERS
     return message if opens or _is_infinitive_clause(clause) else None
 
 
@@ -996,7 +996,7 @@ def _main_clause_verb(sentence: Sentence) -> Word | None:
     (a small tagger may call "selber" in "Er selber wolle …" a verb)."""
     finite: list[Word] = []
     for word in sentence.words:
-        if word.text.lower() in _CLAUSE_OPENERS or (word.upos == "SCONJ" and word.text.lower() in _SUBORDINATORS):
+        if word.text.lower() in CLAUSE_OPENERS or (word.upos == "SCONJ" and word.text.lower() in _SUBORDINATORS):
             break
         if word.text in _BOUNDARY and finite:
             break
@@ -1097,7 +1097,7 @@ def _outermost(sentence: Sentence, found: list[Candidate]) -> list[Candidate]:
 
     def opens(candidate: Candidate, other: Candidate) -> bool:
         first = next((w for w in sentence.words if w.start >= other.start), None)
-        subordinate = first is not None and first.text.lower() in word_list("subordinators.txt") - _CLAUSE_OPENERS
+        subordinate = first is not None and first.text.lower() in word_list("subordinators.txt") - CLAUSE_OPENERS
         return subordinate and inside(candidate, other) and candidate.start > candidate.cue.start and not any(
             other.start <= w.start < candidate.cue.start and w.text in _BOUNDARY for w in sentence.words)
 

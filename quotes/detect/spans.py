@@ -225,6 +225,9 @@ def words_between(sentence: Sentence, start: int, end: int) -> list[Word]:
     return [w for w in sentence.words if w.start >= start and w.end <= end]
 
 
+CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}  # the words that open a clause of reported content
+
+
 APPOSITION_REACH = 7  # words from an apposition's closing comma back to its opening one
 
 

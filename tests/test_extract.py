@@ -717,6 +717,10 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Einer der Putschisten, Harouna Djibrilla Adamou, dankte den Menschen für ihre Unterstützung und ergänzte, "
      "der Staatsstreich sei im besten Interesse des Landes.", "Einer der Putschisten, Harouna Djibrilla Adamou",
      "Harouna Djibrilla Adamou"),
+    # a passive without its agent: the source phrase in its clause names who reports it
+    ("Die Einwohner wurden laut Polizei aufgefordert, ihre Häuser zu verlassen.", "Polizei", "Polizei"),
+    ("Ausländer wurden gestern nach Angaben eines Mitarbeiters einer Hilfsorganisation angewiesen, das Land zu "
+     "verlassen.", "Angaben eines Mitarbeiters einer Hilfsorganisation", None),
     # a demonstrative standing alone is the subject, whatever the parse hangs it on
     ("Peter Ertel meldete sich am Montag. Dieser behauptete belegen zu können, dass der Minister gelogen hat.",
      "Dieser", "Peter Ertel"),

@@ -14,6 +14,8 @@ from quotes.detect.cues import (
     heissen_cue,
     is_content_noun,
     is_speech_noun,
+    preposition_cue,
+    source_side,
 )
 from quotes.detect.spans import (
     COORDINATORS,
@@ -452,6 +454,22 @@ def _statement_before(sentence: Sentence, last: int) -> list[Word]:
     return []
 
 
+def _source_phrase_in_clause(sentence: Sentence, verb: Word) -> list[Word]:
+    """The source phrase between the start of the verb's clause and the verb:
+    "laut X", "gemäß X", "X zufolge", "nach Angaben X", with attributes."""
+    words = sentence.words
+    for index in range(_clause_start(sentence, verb.id - 1), verb.id - 1):
+        cue = preposition_cue(words[index])
+        if cue is not None and source_side(cue) == "before":
+            return noun_phrase_backward(sentence, index - 1, after_preposition=True)
+        if (cue is not None and source_side(cue) == "after") or words[index].text.lower() == "nach":
+            phrase = noun_phrase_forward(sentence, index + 1)
+            head = _head(phrase) if phrase else None
+            if head is not None and (cue is not None or is_speech_noun(head)):
+                return phrase + _attributes(sentence, phrase)
+    return []
+
+
 def owned_statement(sentence: Sentence) -> list[Word]:
     """The last noun of saying in the sentence that names its owner, with its
     attributes: "Im weiteren Verlauf der Pressemitteilung der NASA wird
@@ -700,6 +718,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         trusted = opening
     elif (agent := _passive_agent(sentence, cue.head)) is not None:
         options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
+        if not agent:  # "wurden nach Angaben eines Mitarbeiters angewiesen, …": who reports the order
+            options.append(_source_phrase_in_clause(sentence, cue.head))
     else:
         options.append(_prefield_subject(sentence, _finite_of(sentence, cue.head), names))
         before_verb = sentence.word(cue.head.id - 1)

@@ -37,12 +37,6 @@ def test_an_adjective_that_is_no_preposition_keeps_its_tag(engine) -> None:
     ("Der Vorsitzende der Gewerkschaft ver.di, Frank Bsirske, würdigte Kluncker.", "ver.di", "PROPN"),
     # a word with an adjective's ending no verb has is an adjective
     ("Merkel hat angekündigt, kurzfristig zurückzutreten als Chefin der CDU.", "kurzfristig", "ADJ"),
-])
-def test_a_word_no_verb_can_be_loses_its_verb_tag(engine, text, form, upos) -> None:
-    assert word_in(engine, text, form).upos == upos
-
-
-@pytest.mark.parametrize(("text", "form", "upos"), [
     # HanTa's word classes correct the small tagger's
     ("Er darf das nicht sagen.", "darf", "AUX"),
     ("Aufgrund der Lage sagte der Minister die Reise ab.", "Aufgrund", "ADP"),
@@ -52,7 +46,7 @@ def test_a_word_no_verb_can_be_loses_its_verb_tag(engine, text, form, upos) -> N
     ("Einer der Putschisten dankte den Menschen.", "Einer", "DET"),
     ("„Muslix64“ erwähnte auch, dass er mehr Quellcode veröffentlichen werde.", "Muslix64", "PROPN"),
 ])
-def test_a_second_tagger_corrects_word_classes(engine, text, form, upos) -> None:
+def test_word_classes_after_the_repairs(engine, text, form, upos) -> None:
     assert word_in(engine, text, form).upos == upos
 
 

@@ -1,16 +1,15 @@
-"""A second opinion on word classes and verb lemmas for the bundled models: HanTa.
+"""A second opinion on word classes and lemmas for the bundled models: HanTa.
 
 The bundled Stanza tagger learnt from 1,700 sentences; the Hanover Tagger
-(HanTa, LGPL-3.0, pip-installed with its German model, trained on the TIGER
-corpus of newspaper German) learnt from about 50,000 and tags the GSD test
-set at 94.5 % UPOS against Stanza's 88.4 %. Before the parse, where the two
-disagree on a word's class, HanTa's tag and lemma replace Stanza's; where
-both see a full verb or a noun, HanTa's lemma does, since it knows the
-strong verbs ("gefunden" → "finden", "bestritt" → "bestreiten") and the
-nouns from adjectives ("Parteivorsitzenden" → "Parteivorsitzende"). Stanza's tag stays
-where the disagreement is one of convention between UD and TIGER
-(`_convention`) or where HanTa's guess goes against the word's form
-(`_against_form`)."""
+(HanTa, LGPL-3.0, pip-installed with its German model) learnt from the
+TIGER corpus of newspaper German, about 50,000. Before the parse, where the
+two disagree on a word's class, HanTa's tag and lemma replace Stanza's;
+where both see a full verb or a noun, HanTa's lemma does, since it knows
+the strong verbs ("gefunden" → "finden", "bestritt" → "bestreiten") and the
+nouns from adjectives ("Parteivorsitzenden" → "Parteivorsitzende").
+Stanza's tag stays where the disagreement is one of convention between UD
+and TIGER (`_convention`) or where HanTa's guess goes against the word's
+form (`_against_form`)."""
 
 from __future__ import annotations
 

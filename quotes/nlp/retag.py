@@ -61,12 +61,8 @@ def _noun_lemma(form: str, hanta: str, stanza: str) -> str:
     """Where Stanza cut a noun to a wrong stem ("FDP-Vorsitzenden" →
     "FDP-Vorsitzend"), HanTa's lemma when it is the word less an ending,
     written with the word's own letters ("FDP-Vorsitzende", where HanTa writes
-    "Fdp-vorsitzende"); HanTa's old spelling ("Prozeß") and umlauts stay out.
-    A noun Stanza kept whole stays so: the speaker's name keeps a plural
-    ("britische Muslime")."""
-    if stanza == form or not form.lower().startswith(hanta.lower()):
-        return stanza
-    return form[:len(hanta)]
+    "Fdp-vorsitzende"); HanTa's old spelling ("Prozeß") and umlauts stay out."""
+    return form[:len(hanta)] if form.lower().startswith(hanta.lower()) else stanza
 
 
 def retag(sentences: Sequence[Any]) -> None:
@@ -84,15 +80,16 @@ def retag(sentences: Sequence[Any]) -> None:
                 word.lemma = tagger.analyze(word.text, pos=tag)[0]  # "gefunden" → "finden", not "funden"
                 continue
             if upos == word.upos == "NOUN":
-                word.lemma = _noun_lemma(word.text, tagger.analyze(word.text, pos=tag)[0], word.lemma)
+                if word.lemma != word.text:  # a noun Stanza kept whole stays so: "britische Muslime" keeps its plural
+                    word.lemma = _noun_lemma(word.text, tagger.analyze(word.text, pos=tag)[0], word.lemma)
                 continue
             if upos in {None, "PUNCT", "X"} or upos == word.upos or word.upos == "PUNCT":
                 continue
+            if _convention(word.upos, upos, stts) or _against_form(words, index, upos, stts):
+                continue  # the same for VERB as for AUX, so before the lemma that tells them apart
             lemma = tagger.analyze(word.text, pos=tag)[0]
             if upos == "AUX" and lemma not in auxiliaries:
                 upos = "VERB"
-            if _convention(word.upos, upos, stts) or _against_form(words, index, upos, stts):
-                continue
             nominal = {upos, word.upos} <= {"NOUN", "PROPN"}  # case, number and gender still hold
             word.upos, word.xpos, word.lemma = upos, stts, lemma
             form = stts[2:] if upos in {"VERB", "AUX"} else ""

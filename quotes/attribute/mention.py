@@ -23,6 +23,7 @@ from quotes.detect.spans import (
     apposition_start,
     attribute_participle,
     attributes_end,
+    clause_opening,
     closing_bracket,
     is_konjunktiv,
     is_mark,
@@ -577,9 +578,7 @@ def _finite_verb_before(sentence: Sentence, colon: int) -> Word | None:
 
 def _opens_subordinate_clause(sentence: Sentence, verb: Word) -> bool:
     """The verb's clause opens with a subordinator ("da", "indem", "wie")."""
-    index = verb.id - 1
-    while index > 0 and sentence.words[index - 1].text not in _CLAUSE_BOUNDS:
-        index -= 1
+    index = clause_opening(sentence.words, verb.id - 1, _CLAUSE_BOUNDS)
     following = sentence.word(verb.id + 1)
     verb_last = following is None or following.upos in {"PUNCT", "AUX", "VERB"}  # verb-final, or it is V2
     return verb_last and index < verb.id - 1 and sentence.words[index].text.lower() in word_list("subordinators.txt")
@@ -916,9 +915,7 @@ def _relative_pronoun_of(sentence: Sentence, verb: Word) -> Word | None:
     """The relative pronoun that opens the verb's clause after a comma
     ("Ägypten, das vorschlug, …" → "das"), or None."""
     words = sentence.words
-    start = verb.id - 1
-    while start > 0 and words[start - 1].text not in _CLAUSE_BOUNDS:
-        start -= 1
+    start = clause_opening(words, verb.id - 1, _CLAUSE_BOUNDS)
     relative = words[start].feats.get("PronType") == "Rel" or words[start].text.lower() in RELATIVE_PRONOUNS
     return words[start] if relative and start > 1 and words[start - 1].text == "," else None
 

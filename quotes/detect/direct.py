@@ -6,7 +6,14 @@ from __future__ import annotations
 from quotes.detect.candidates import Candidate
 from quotes.detect.cues import Cue, find_cues, heissen_cue, is_stance_word, source_prepositions, verb_cue
 from quotes.detect.marks import QuotedSpan
-from quotes.detect.spans import CLAUSE_OPENERS, is_finite_verb, is_mark, is_outlet_name, words_between
+from quotes.detect.spans import (
+    CLAUSE_OPENERS,
+    clause_opening,
+    is_finite_verb,
+    is_mark,
+    is_outlet_name,
+    words_between,
+)
 from quotes.document import Document, Sentence, Word
 from quotes.language import foreign_phrase
 from quotes.lexicons import word_list
@@ -156,10 +163,7 @@ def _cue_before_colon(document: Document, sentence: Sentence,
 
 def _opens_with_complementizer(words: list[Word], index: int) -> bool:
     """The comma-bounded clause holding word `index` opens with "dass" or "ob"."""
-    start = index
-    while start > 0 and words[start - 1].text != ",":
-        start -= 1
-    return words[start].text.lower() in CLAUSE_OPENERS
+    return words[clause_opening(words, index, {","})].text.lower() in CLAUSE_OPENERS
 
 
 def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | None:

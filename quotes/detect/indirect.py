@@ -26,6 +26,7 @@ from quotes.detect.spans import (
     apposition_start,
     attribute_participle,
     attributes_end,
+    clause_opening,
     closing_bracket,
     has_konjunktiv_form,
     has_participle_form,
@@ -641,7 +642,7 @@ def _answers_statement(sentence: Sentence, noun: int) -> bool:
         start -= 1
     if start > 0 and words[start - 1].text.lower() in reactions:
         return True
-    clause_start = next((i + 1 for i in range(start - 1, -1, -1) if words[i].text in _BOUNDARY), 0)
+    clause_start = clause_opening(words, start, _BOUNDARY)
     return any(cue.kind == "verb" and cue.lemma in reactions and clause_start <= cue.head.id - 1 < start
                for cue in find_cues(sentence))
 
@@ -782,9 +783,7 @@ def _in_subordinate_clause(sentence: Sentence, index: int) -> bool:
     """The cue closes a subordinate clause ("…, wie oft er gesprochen hatte,
     antwortete …"): what follows is the main clause, not what was said."""
     words = sentence.words
-    start = index
-    while start > 0 and words[start - 1].text not in _BOUNDARY:
-        start -= 1
+    start = clause_opening(words, index, _BOUNDARY)
     first = words[start].text.lower() if start < index else ""
     if start + 1 < index and words[start].upos == "ADP" and _is_relative_pronoun(words[start + 1]):
         return True  # "…, über die er nicht informiert wurde, …": a relative clause after its preposition
@@ -828,9 +827,7 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     """"…, wie der Verband am Montag bekannt gab.": a wie-clause that closes
     the sentence reports the clause before it."""
     words = sentence.words
-    start = index
-    while start > 0 and words[start - 1].text not in _BOUNDARY:
-        start -= 1
+    start = clause_opening(words, index, _BOUNDARY)
     if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != ",":
         return None
     if any(w.text in _BOUNDARY for w in words[index + 1:_end_index(sentence)]):
@@ -884,9 +881,7 @@ def _is_bare_participle(sentence: Sentence, index: int) -> bool:
     verb = words[index]
     if is_finite_verb(verb):
         return False
-    start = index
-    while start > 0 and words[start - 1].text not in _BOUNDARY:
-        start -= 1
+    start = clause_opening(words, index, _BOUNDARY)
     end = index
     while end < len(words) and words[end].text not in _BOUNDARY:
         end += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Sequence
 from functools import cache
 
 from quotes.detect.cues import genitive_determiners
@@ -226,6 +227,15 @@ def words_between(sentence: Sentence, start: int, end: int) -> list[Word]:
 
 
 CLAUSE_OPENERS = {"dass", "daß", "ob", "wonach"}  # the words that open a clause of reported content
+
+
+def clause_opening(words: Sequence[Word], index: int, boundaries: Collection[str]) -> int:
+    """The index of the first word of the clause holding word `index`: the
+    word after the nearest boundary before it (a comma, a colon, …), or 0."""
+    start = index
+    while start > 0 and words[start - 1].text not in boundaries:
+        start -= 1
+    return start
 
 
 APPOSITION_REACH = 7  # words from an apposition's closing comma back to its opening one

@@ -477,10 +477,9 @@ def owned_statement(sentence: Sentence) -> list[Word]:
     deutlich, …" → "der Pressemitteilung der NASA". A following Konjunktiv
     sentence without a speaker goes on reporting that statement."""
     words = sentence.words
+    owners = genitive_determiners() | {"von", "vom"}
     for index in range(len(words) - 2, -1, -1):
-        following = words[index + 1]
-        owned = following.text.lower() in genitive_determiners() | {"von", "vom"}
-        if owned and words[index].upos == "NOUN" and is_speech_noun(words[index]):
+        if words[index + 1].text.lower() in owners and words[index].upos == "NOUN" and is_speech_noun(words[index]):
             return _statement_before(sentence, index)
     return []
 

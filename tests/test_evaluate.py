@@ -179,6 +179,23 @@ def test_adjacent_continuations_of_one_speaker_are_one_message() -> None:
     assert len(predictions_to_annotations(other_speaker, offsets, text)) == 2
 
 
+def test_partial_quotes_of_one_speech_act_are_one_message() -> None:
+    sentences = [["Sie", "nannte", "ihn", "„", "klug", "“", "und", "„", "treu", "“", "."],
+                 ["Er", "nannte", "es", "„", "gut", "“", "."]]
+    text, offsets = detokenize(sentences)
+    nannte = Span(*span(text, "nannte"), "nannte")
+
+    def partial(part: str, sentence: str, cue: Span = nannte) -> Quote:
+        return Quote("direct", part, *span(text, part), speaker="Anna Berg", cue=cue, route="partial",
+                     sentence=sentence)
+
+    first, second = text.split(". ", 1)
+    second_cue = Span(text.rindex("nannte"), text.rindex("nannte") + len("nannte"), "nannte")
+    quotes = [partial("klug", first), partial("treu", first), partial("gut", second, second_cue)]
+    messages = [a["Message"] for a in predictions_to_annotations(quotes, offsets, text)]
+    assert messages == [["0:3", "0:4", "0:5", "0:7", "0:8", "0:9"], ["1:3", "1:4", "1:5"]]
+
+
 def test_load_and_write_prediction(tmp_path: Path) -> None:
     raw = {
         "DocumentName": "4711 - Ein Test (2005-08-05)",

@@ -729,6 +729,12 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Landeshochschulkonferenz, sagte, der Beschluss sei ein wesentlicher Schritt.",
      "Kurt von Figura, Präsident der Universität Göttingen und derzeitiger Vorsitzender der "
      "Landeshochschulkonferenz", "Kurt von Figura"),
+    # a bare noun with its attribute between commas describes the name before it
+    ("Hugo Salcedo, Kopf einer Gruppe von Inspektoren, sagte, Brasilien werde seine Zusagen erfüllen.",
+     "Hugo Salcedo, Kopf einer Gruppe von Inspektoren", "Hugo Salcedo"),
+    # the agent of a passive verb of saying speaks, whatever noun heads it
+    ("Von deutscher Seite wurde gefordert, alle Beiträge sollten innerhalb von 24 Stunden geprüft werden.",
+     "deutscher Seite", None),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)
@@ -784,6 +790,20 @@ def test_konjunktiv_after_a_speech_act_takes_its_speaker_past_a_stance_adverbial
     [quote] = extractor.extract(text)
     assert (quote.speaker, quote.resolution) == ("Kofi Annan", "context")
     assert quote.mention is not None and quote.mention.text == "Kofi Annan"
+
+
+def test_the_subject_of_a_reported_sentence_is_not_the_speaker_of_the_next(extractor) -> None:
+    text = ("Die Halle brannte am Montag vollständig nieder. Der Bürgermeister habe den Einsatz geleitet. "
+            "Die Ursache sei noch unklar.")
+    quotes = extractor.extract(text)
+    assert [q.text for q in quotes] == ["Der Bürgermeister habe den Einsatz geleitet", "Die Ursache sei noch unklar"]
+    assert [q.speaker for q in quotes] == [None, None]
+
+
+def test_the_cue_of_a_konjunktiv_relative_clause_is_a_verb(extractor) -> None:
+    [quote] = extractor.extract("Der NDR will aber wissen, dass Mindermann das Mädchen danach gefragt habe, was sie "
+                                "anhabe.")
+    assert quote.cue is not None and quote.cue.text == "will"  # not "aber", where the parser hangs "will"
 
 
 def test_a_quotation_after_a_colon_is_a_record_of_its_own(extractor) -> None:
@@ -869,6 +889,8 @@ def test_partial_quote_is_kept_when_attributed(extractor) -> None:
     "Eine Kommission bestehend aus Susanne Ghez und Gavin Jantjes, hatte ihn empfohlen.",
     # a cue verb with its object, then an indicative main clause: the sentence goes on
     "Zwar bemerkte der Pilot die Probleme nach dem Start, zum Flughafen zurückkehren konnte er nicht mehr.",
+    # a participle tagged as a modifier before its noun, where another verb carries the clause, describes
+    "In Illinois wurden 12 zum Tode verurteilte Menschen hingerichtet, 20 wurden freigesprochen.",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:
     assert extractor.extract(text) == []

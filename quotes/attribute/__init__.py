@@ -16,7 +16,7 @@ from quotes.attribute.mention import (
 )
 from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, nominative
 from quotes.detect import Candidate, find_cues
-from quotes.detect.spans import is_mark
+from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Quote, Sentence, Span, Word
 from quotes.lexicons import data_dir
 
@@ -90,6 +90,13 @@ def _speech_act_speaker(document: Document, sentence: Sentence, names: frozenset
     return []
 
 
+def _is_reported(sentence: Sentence) -> bool:
+    """The sentence's first finite verb is in Konjunktiv ("Die Feuerwehr habe
+    100 Leute im Einsatz"): its subject is what is reported, not who reports."""
+    verb = next((w for w in sentence.words if is_finite_verb(w)), None)
+    return verb is not None and is_konjunktiv(verb)
+
+
 def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     """Quote records for the candidates, each with its speaker resolved."""
     resolver = Resolver(document)
@@ -104,7 +111,8 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             before = document.sentences[candidate.sentence - 1]  # who the quote goes on from
             mention_words = _speech_act_speaker(document, before, names)
             if not mention_words and candidate.type == "indirect":
-                mention_words = sentence_subject(before, names) or owned_statement(before)
+                narrator = [] if _is_reported(before) else sentence_subject(before, names)
+                mention_words = narrator or owned_statement(before)
             from_context = bool(mention_words)
         resolution = resolver.resolve(speaker_words(mention_words))
         if resolution.how == OWN_SUBJECT:  # "Nach eigenen Angaben hat die Firma …": the firm

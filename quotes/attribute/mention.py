@@ -716,6 +716,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         trusted = opening
     elif (agent := _passive_agent(sentence, cue.head)) is not None:
         options.append(agent)  # "wurden von den Behörden angewiesen, …": the agent, not the subject
+        trusted = agent  # whoever a verb of saying is done by speaks: "Von deutscher Seite wurde gefordert"
         if not agent:  # "wurden nach Angaben eines Mitarbeiters angewiesen, …": who reports the order
             options.append(_source_phrase_in_clause(sentence, cue.head))
     else:
@@ -1010,10 +1011,15 @@ def _description_between_commas(sentence: Sentence, comma: int) -> list[Word]:
 
 
 def _is_description(phrase: list[Word]) -> bool:
-    """A noun phrase with an article or adjective before its noun, and no
-    name: "der Milliardär hinter der Firma"."""
+    """A noun phrase with an article or adjective before its noun, or a bare
+    noun with an attribute after it, and no name: "der Milliardär hinter der
+    Firma", "Kopf einer Gruppe von Inspektoren"."""
     head = _head(phrase)
-    return head is not None and head.upos == "NOUN" and phrase[0].upos in {"DET", "ADJ"} and not _is_name(phrase)
+    if head is None or head.upos != "NOUN" or _is_name(phrase):
+        return False
+    bare_with_attribute = phrase[0] is head and len(phrase) > 1 \
+        and phrase[1].text.lower() in genitive_determiners() | {"von", "vom"}
+    return phrase[0].upos in {"DET", "ADJ"} or bare_with_attribute
 
 
 def speaker_words(mention: list[Word]) -> list[Word]:

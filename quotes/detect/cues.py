@@ -252,8 +252,11 @@ def _is_attributive(sentence: Sentence, word: Word) -> bool:
     other_finite = any(w.upos in _VERBAL and w.is_finite and w is not word for w in clause)
     if word.deprel == "amod" and not word.is_finite and before.upos in {"DET", "ADJ", "NUM"} and other_finite:
         return True  # "die erste bekannte Tat", as the parse has it; not "Im Juli 2008 vermeldete X, …"
-    if after is None or after.upos not in {"NOUN", "PROPN"} \
-            or not word.text.lower().endswith(("e", "en", "em", "er", "es")):
+    inflected = word.text.lower().endswith(("e", "en", "em", "er", "es"))
+    if word.upos in {"ADJ", "ADV"} and other_finite and after is not None and (
+            after.upos == "ADJ" or (after.upos in {"NOUN", "PROPN"} and inflected)):
+        return True  # tagged as a modifier where another verb carries the clause: "äußerst eingeschränkte Rechte"
+    if after is None or after.upos not in {"NOUN", "PROPN"} or not inflected:
         return False
     if before.text.lower() in word_list("articles_prepositions.txt") and before is not clause[0]:
         return True  # not "Das sagte Merkel": the verb second after a clause's first word

@@ -668,7 +668,8 @@ def _konjunktiv_relative(sentence: Sentence) -> Candidate | None:
         finite = [w for w in words[opening:stop] if is_finite_verb(w)]
         first_person = any(w.text.lower() == "ich" for w in words[opening:stop])  # "die ich gesehen habe"
         if finite and not first_person and all(_reports_in_relative(w) for w in finite):
-            verb = (sentence.word(main.head) if main.upos == "AUX" and main.head else None) or main
+            governor = sentence.word(main.head) if main.upos == "AUX" and main.head else None
+            verb = governor if governor is not None and governor.upos == "VERB" else main  # "hat … beklagt"
             cue = Cue((verb,), "verb", verb.lemma)
             return Candidate("indirect", words[index + 1].start, words[stop - 1].end, sentence.index, cue,
                              "relative", "subject")

@@ -223,6 +223,15 @@ def join_continuations(quotes: Iterable[Quote], text: str) -> list[Quote]:
     return joined
 
 
+def _same_speech_act(quote: Quote, other: Quote) -> bool:
+    """Two partial quotes one cue attributes in one sentence ("nannte Shultz
+    einen „wahren Patrioten“ … und einen „großen Staatsmann“"): SpkAtt
+    annotates the speech act as one Message with the quoted words nested in
+    it, where GUIDELINES make each quoted fragment a record."""
+    return quote.route == other.route == "partial" and quote.cue == other.cue \
+        and quote.sentence == other.sentence and quote.speaker == other.speaker
+
+
 def _only_punctuation(gap: str) -> bool:
     """Nothing but the end of a sentence between two records."""
     return len(gap) <= 3 and not any(character.isalnum() for character in gap)
@@ -237,10 +246,12 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
     Wikinews gold does. A source
     phrase inside the clause ("Das sei laut TASS geplant") is Cue and Source,
     not Message. Adjacent continuation records of one speaker are one Message
-    (`join_continuations`). Quotes that cover no token are left out."""
+    (`join_continuations`), as are the partial quotes of one speech act
+    (`_same_speech_act`). Quotes that cover no token are left out."""
     tokens = _marks(offsets, text)
     index = {token[0]: i for i, token in enumerate(tokens)}
-    annotations = []
+    annotations: list[dict[str, Any]] = []
+    previous: Quote | None = None
     for quote in join_continuations(quotes, text):
         message = spans_to_token_ids(offsets, quote.start, quote.end)
         if not message:
@@ -265,6 +276,10 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
         if quote.route == "source-phrase":
             attribution = set(cue) | set(source)
             message = [token for token in message if token not in attribution] or message
+        if previous is not None and _same_speech_act(previous, quote):
+            annotations[-1]["Message"] += message
+            continue
+        previous = quote
         annotations.append({
             "Cue": cue,
             "Message": message,

@@ -732,6 +732,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a bare noun with its attribute between commas describes the name before it
     ("Hugo Salcedo, Kopf einer Gruppe von Inspektoren, sagte, Brasilien werde seine Zusagen erfüllen.",
      "Hugo Salcedo, Kopf einer Gruppe von Inspektoren", "Hugo Salcedo"),
+    # a statement's noun and its owner are the mention, as with "Angaben der Polizei"; the owner speaks
+    ("Die Partei reagierte auf die Forderung des CSU-Vorsitzenden Edmund Stoiber, auf die SPD zuzugehen.",
+     "die Forderung des CSU-Vorsitzenden Edmund Stoiber", "Edmund Stoiber"),
     # the agent of a passive verb of saying speaks, whatever noun heads it
     ("Von deutscher Seite wurde gefordert, alle Beiträge sollten innerhalb von 24 Stunden geprüft werden.",
      "deutscher Seite", None),

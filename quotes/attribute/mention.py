@@ -673,7 +673,11 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     elif cue.kind == "predicate":
         following = sentence.word(cue.head.id + 1)
         if following is not None and following.text.lower() in genitive_determiners() | {"von"}:
-            options.append(noun_phrase_forward(sentence, head + 1 + (following.text.lower() == "von")))
+            owner = noun_phrase_forward(sentence, head + 1 + (following.text.lower() == "von"))
+            statement = noun_phrase_backward(sentence, head, after_preposition=True)
+            start = statement[0].id - 1 if statement else head
+            trusted = list(sentence.words[start:owner[-1].id]) if owner else []
+            options.append(trusted)  # "die Forderung des CSU-Vorsitzenden": the statement with its owner
         governor = _verb_above(sentence, cue.head)
         if governor is not None:
             options.append(_subject_by_dependency(sentence, governor))

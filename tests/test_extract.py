@@ -774,6 +774,15 @@ def test_pronoun_and_role_noun_resolve_to_the_person(extractor) -> None:
     assert quotes[0].mention.text == "der Kremlsprecher"
 
 
+def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
+    text = ("„Wir werden verhandeln“, sagte Bundeskanzler Karl Nehammer. „Das ist gut“, meinte Vizekanzler Werner "
+            "Kogler. „Es reicht nicht“, sagte Klubobfrau Sigrid Maurer. Dem Kanzler zufolge soll das Gesetz im "
+            "Herbst beschlossen werden.")
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["Karl Nehammer", "Werner Kogler", "Sigrid Maurer", "Karl Nehammer"]
+    assert quotes[-1].resolution == "role"
+
+
 def test_surname_resolves_to_the_full_name(extractor) -> None:
     text = "US-Präsident Donald Trump reiste nach Paris. „Es war ein guter Tag“, sagte Trump."
     assert [q.speaker for q in extractor.extract(text)] == ["Donald Trump"]

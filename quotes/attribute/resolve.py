@@ -59,12 +59,15 @@ def is_role_noun(word: Word) -> bool:
 
 
 def _gender_of(word: Word) -> str | None:
-    gender = word.feats.get("Gender")
-    if gender == "Fem" or (word.text.lower().endswith("in") and is_role_noun(word)):
+    """A person's gender from the role noun before their name: its ending
+    ("Kanzlerin", "Klubobfrau", "Obmann"), else the tagger's Gender."""
+    lower = word.text.lower()
+    if is_role_noun(word) and lower.endswith(("in", "frau")):
         return "f"
-    if gender == "Masc":
+    if is_role_noun(word) and lower.endswith("mann"):
         return "m"
-    return None
+    gender = word.feats.get("Gender")
+    return "f" if gender == "Fem" else "m" if gender == "Masc" else None
 
 
 def _fold(text: str) -> str:
@@ -287,6 +290,16 @@ class Resolver:
         inside = [p for p in self.index.persons if start <= p.start < end]
         return inside[-1].name if inside else None
 
+    def _compound_role(self, role: Word) -> str | None:
+        """The one person bound to a compound of the role noun: "der Kanzler"
+        after "Bundeskanzler Karl Nehammer", "die Ministerin" after
+        "Außenministerin Annalena Baerbock"; None when two people hold such roles."""
+        head = _fold(role.text)
+        other_office = tuple(word_list("other_office_prefixes.txt"))
+        people = {name for key, name in self.index.roles.items()
+                  if key != head and key.endswith(head) and not key.startswith(other_office)}
+        return people.pop() if len(people) == 1 else None
+
     def resolve(self, mention: list[Word]) -> Resolution:
         if not mention:
             return Resolution(None, None, "none")
@@ -329,7 +342,8 @@ class Resolver:
                 return Resolution(surname if not role_words else text, "person" if role_words else None, "name")
         if role_words:
             role = role_words[-1]
-            bound = self.index.roles.get(_fold(role.text)) or self.index.roles.get(_fold(role.lemma))
+            bound = self.index.roles.get(_fold(role.text)) or self.index.roles.get(_fold(role.lemma)) \
+                or self._compound_role(role)
             if bound:
                 return Resolution(bound, "person", "role")
             determiner = next((w for w in mention if w.upos == "DET"), None)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from quotes.attribute import Resolver
 from quotes.detect.marks import find_quoted_spans
 from quotes.extract import batches
 
@@ -781,6 +782,18 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     quotes = extractor.extract(text)
     assert [q.speaker for q in quotes] == ["Karl Nehammer", "Werner Kogler", "Sigrid Maurer", "Karl Nehammer"]
     assert quotes[-1].resolution == "role"
+
+
+def test_the_subject_before_a_colon_speaks_and_a_pronoun_after_it_refers_to_it(extractor) -> None:
+    text = "Der Politologe sagte der Zeitung: „Putin spielt auf Zeit.“ Er fügte hinzu, die Europäer müssten handeln."
+    quotes = extractor.extract(text)
+    assert [(q.mention.text, q.speaker) for q in quotes] == [("Der Politologe", "Politologe"), ("Er", "Politologe")]
+
+
+def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
+    [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
+    assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against
+    assert Resolver(document).index.persons == []
 
 
 def test_surname_resolves_to_the_full_name(extractor) -> None:

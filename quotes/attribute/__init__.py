@@ -152,7 +152,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             sentence=document.text[sentence.start:sentence.end],
             speaker_kind=resolution.kind,
         )
-        if resolution.kind == "person":
+        if resolution.kind in {"person", "role"}:  # "Der Politologe sagte: … , fügte er hinzu"
             resolver.remember(candidate.start, resolution.name)
         quotes.append(quote)
         named = resolution.name is not None or mention is not None  # a speaker named, even if not resolved

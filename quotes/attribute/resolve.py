@@ -45,9 +45,11 @@ class _Index:
 
 @cache
 def _not_names() -> frozenset[str]:
-    """Capitalised words a small tagger may call names: sentence starters, "Laut"."""
+    """Capitalised words a small tagger may call names: sentence starters,
+    "Laut", "Jeder"."""
     cues = {row[0].capitalize() for row in table("source_prepositions.tsv")}
-    return word_list("sentence_starters.txt") | cues
+    quantifiers = {word.capitalize() for word in word_list("quantifiers.txt")}
+    return word_list("sentence_starters.txt") | cues | quantifiers
 
 
 def is_role_noun(word: Word) -> bool:

@@ -403,7 +403,7 @@ def test_quote_forms(extractor, text, expected) -> None:
     # the subject with its relative clause before a cue is not what was said; a sentence with one still is
     ("Hubert Primus, der bei Stiftung Warentest für die Publikation verantwortlich ist, wies den Vorwurf zurück.", []),
     ("Der Preis, den die Firma zahlen müsse, sei zu hoch, sagte der Sprecher.",
-     [("indirect", None, "Der Preis, den die Firma zahlen müsse, sei zu hoch")]),
+     [("indirect", "Sprecher", "Der Preis, den die Firma zahlen müsse, sei zu hoch")]),
     # a cue with its prepositional object before the comma reports a Konjunktiv clause after it, not an
     # indicative one: the sentence goes on
     ("Der Verband warnte vor neuen Unruhen, die Polizei sperrte daraufhin die Straße.", []),
@@ -484,8 +484,8 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a genitive between two nouns names nobody ("Teil der Lieferung" is no "van der Gaal"): the report goes on
     ("Das Auswärtige Amt meldete gestern, der erste Hilfsflug sei in Rangun eingetroffen. Teil der Lieferung waren "
      "sechs Anlagen. Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs.",
-     [("indirect", "Auswärtige Amt", "der erste Hilfsflug sei in Rangun eingetroffen"),
-      ("indirect", "Auswärtige Amt", "Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs")]),
+     [("indirect", "Auswärtiges Amt", "der erste Hilfsflug sei in Rangun eingetroffen"),
+      ("indirect", "Auswärtiges Amt", "Weitere sechs Anlagen seien mit einem Flug des Roten Kreuzes unterwegs")]),
     # a quotation after a colon that closes a dass-clause: the cue is the main clause's verb, not the clause's own
     ("Michael Schumacher glaubt weiterhin, dass das Team gestärkt aus der Saison hervorgegangen sei: „Wir haben "
      "gelernt, bescheidener zu sein.“",
@@ -736,6 +736,12 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a statement's noun and its owner are the mention, as with "Angaben der Polizei"; the owner speaks
     ("Die Partei reagierte auf die Forderung des CSU-Vorsitzenden Edmund Stoiber, auf die SPD zuzugehen.",
      "die Forderung des CSU-Vorsitzenden Edmund Stoiber", "Edmund Stoiber"),
+    # an unnamed role speaks as its noun; "für …" belongs to an institution's name; a name's adjective in
+    # its nominative form
+    ("Eine Sprecherin sagte auf Anfrage, man prüfe die Folgen.", "Eine Sprecherin", "Sprecherin"),
+    ("Nach Angaben des Bundesamts für Statistik stiegen die Preise im November um 0,7 Prozent.",
+     "Angaben des Bundesamts für Statistik", "Bundesamt für Statistik"),
+    ("Der Deutsche Wetterdienst warnte, es werde Sturm geben.", "Der Deutsche Wetterdienst", "Deutscher Wetterdienst"),
     # the agent of a passive verb of saying speaks, whatever noun heads it
     ("Von deutscher Seite wurde gefordert, alle Beiträge sollten innerhalb von 24 Stunden geprüft werden.",
      "deutscher Seite", None),
@@ -829,6 +835,16 @@ def test_the_cue_of_a_konjunktiv_relative_clause_is_a_verb(extractor) -> None:
     [quote] = extractor.extract("Der NDR will aber wissen, dass Mindermann das Mädchen danach gefragt habe, was sie "
                                 "anhabe.")
     assert quote.cue is not None and quote.cue.text == "will"  # not "aber", where the parser hangs "will"
+
+
+def test_the_konjunktiv_of_a_verb_whose_stem_ends_in_t_goes_on_with_the_speaker(extractor) -> None:
+    text = ("«Die Inflation ist unter Kontrolle», sagte SNB-Präsident Martin Schlegel. Man beobachte die Lage aber "
+            "weiterhin genau.")
+    quotes = extractor.extract(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("Die Inflation ist unter Kontrolle", "Martin Schlegel"),
+        ("Man beobachte die Lage aber weiterhin genau", "Martin Schlegel"),
+    ]
 
 
 def test_a_quotation_after_a_colon_is_a_record_of_its_own(extractor) -> None:

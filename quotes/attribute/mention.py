@@ -1048,6 +1048,7 @@ def speaker_words(mention: list[Word]) -> list[Word]:
         mention = apposition if named and not _is_name(core) else core
     attribute = next((index for index, word in enumerate(mention) if index and word.upos == "ADP"
                       and mention[index - 1].upos in _NAME_WORDS and not is_name_particle(tuple(mention), index)
+                      and word.text.lower() != "für"  # part of the name: "das Bundesamt für Statistik"
                       and (word.text.lower() not in {"von", "vom"} or _affiliation(mention, index))), None)
     if attribute is not None:
         mention = mention[:attribute]  # "die Notenbank in Rom": the bank

@@ -359,7 +359,7 @@ class Resolver:
         source = speech_noun_source(nouns[0]) if len(nouns) == 1 and not role_words else None
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
-        if len(nouns) == 1 and is_content_noun(nouns[0]):
+        if len(nouns) == 1 and is_content_noun(nouns[0]) and not role_words:  # not "Eine Sprecherin"
             owner = mapping("possessives.tsv").get(mention[0].lemma.lower())
             if owner == OWN_SUBJECT:
                 return Resolution(None, None, OWN_SUBJECT)  # "nach eigenen Angaben": the clause's subject speaks
@@ -369,6 +369,9 @@ class Resolver:
                 return Resolution(name, "person" if name else None, "pronoun")
             return Resolution(None, None, "none")  # "nach Ansicht" alone: a statement, not who made it
         return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")
+
+
+_ADJECTIVE_INFLECTIONS = {"e", "en", "er", "es", "em"}
 
 
 def nominative(mention: list[Word]) -> str | None:
@@ -388,9 +391,14 @@ def nominative(mention: list[Word]) -> str | None:
     head = words[head_index]
     gender = "Plur" if head.feats.get("Number") == "Plur" else _gender_by_suffix(head.text) or head.feats.get("Gender")
     parts = []
+    ending = _STRONG_ENDINGS.get(gender or "Masc", "e")
     for word in words[:head_index]:
         if word.upos == "ADJ" and word.lemma[:1].islower() and word.text[:1].islower():  # not "Hans-Jürgen"
-            parts.append(word.lemma + _STRONG_ENDINGS.get(gender or "Masc", "e"))
+            parts.append(word.lemma + ending)
+        elif word.upos == "ADJ" and gender and word.lemma[:1].islower() and "-" not in word.text \
+                and word.text.lower()[len(word.lemma):] in _ADJECTIVE_INFLECTIONS \
+                and word.text.lower().startswith(word.lemma):  # "des Deutschen Wetterdienstes", not "Salzburger"
+            parts.append(word.lemma.capitalize() + ending)  # a name's adjective: "Deutscher Wetterdienst"
         else:
             parts.append(word.text)
     # a bare noun is a name as written ("Reuters", not "Reuter"), and a plural stays one ("Vereinigten Staaten")

@@ -1010,8 +1010,12 @@ def _is_konjunktiv_one(word: Word) -> bool:
 def _is_weak_preterite(word: Word) -> bool:
     """"löste", "meldeten": the preterite of a weak verb has the form of its
     Konjunktiv II, and in news it is far more often the narrator's past, so
-    the tagger's Mood=Sub alone does not make it reported speech."""
-    return word.text.lower().endswith(("te", "ten")) and not has_konjunktiv_form(word)
+    the tagger's Mood=Sub alone does not make it reported speech. Not the
+    Konjunktiv I of a verb whose stem ends in -t ("berichte", "beobachte":
+    the stem and "-e")."""
+    form, lemma = word.text.lower(), word.lemma.lower()
+    konjunktiv_one = lemma.endswith("ten") and form == lemma[:-1]
+    return form.endswith(("te", "ten")) and not konjunktiv_one and not has_konjunktiv_form(word)
 
 
 def _continues_speech(sentence: Sentence, since_speech: int) -> bool:

@@ -143,7 +143,7 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
         capital = word.text[:1].isupper() or has_name_particle(word)
         plausible = capital and not is_role_noun(word) and word.text not in _not_names()
         name_tag = word.upos in _NAME_TAGS or word.ner.endswith("PER") or has_name_particle(word)
-        surname_after_name = bool(current) and word.upos == "NOUN"  # "Karin/PROPN Keller/NOUN"
+        surname_after_name = bool(current) and word.upos in {"NOUN", "ADJ"}  # "Karin/PROPN Keller/NOUN", "Neuer"
         after_role = previous is not None and is_role_noun(previous) and word.upos == "NOUN"  # "Bürgermeisterin Petra"
         following = words[index + 1] if index + 1 < len(words) else None
         surname_next = following is not None and ((following.upos == "PROPN" and following.text[:1].isupper())

@@ -799,6 +799,21 @@ def test_the_subject_before_a_colon_speaks_and_a_pronoun_after_it_refers_to_it(e
     assert [(q.mention.text, q.speaker) for q in quotes] == [("Der Politologe", "Politologe"), ("Er", "Politologe")]
 
 
+def test_a_pronoun_after_a_spokesman_refers_to_the_institution_he_speaks_for(extractor) -> None:
+    text = ("US-Präsident Joe Biden hat China gewarnt. Ein Sprecher des chinesischen Außenministeriums nannte die "
+            "Äußerungen „unverantwortlich“. Die USA mischten sich in innere Angelegenheiten ein, erklärte er.")
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["chinesisches Außenministerium", "chinesisches Außenministerium"]
+
+
+def test_a_possessive_the_lemmatizer_leaves_inflected_stands_for_its_person(extractor) -> None:
+    text = ("„Die Lage ist angespannt“, sagte die Sicherheitsexpertin Bonnie Glaser. Ihrer Einschätzung nach sei ein "
+            "Konflikt aber unwahrscheinlich.")
+    quotes = extractor.extract(text)
+    assert [(q.mention.text, q.speaker) for q in quotes] == [
+        ("die Sicherheitsexpertin Bonnie Glaser", "Bonnie Glaser"), ("Ihrer Einschätzung", "Bonnie Glaser")]
+
+
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
     [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
     assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against

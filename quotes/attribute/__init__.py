@@ -14,7 +14,7 @@ from quotes.attribute.mention import (
     sentence_subject,
     speaker_words,
 )
-from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, nominative
+from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, is_role_noun, nominative
 from quotes.detect import Candidate, find_cues
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Quote, Sentence, Span, Word
@@ -152,8 +152,9 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             sentence=document.text[sentence.start:sentence.end],
             speaker_kind=resolution.kind,
         )
-        if resolution.kind in {"person", "role"}:  # "Der Politologe sagte: … , fügte er hinzu"
-            resolver.remember(candidate.start, resolution.name)
+        spoken_for = resolution.kind == "organisation" and any(is_role_noun(w) for w in mention_words)
+        if resolution.kind in {"person", "role"} or spoken_for:  # "Der Politologe sagte: …“, fügte er hinzu"
+            resolver.remember(candidate.start, resolution.name, mention_words)
         quotes.append(quote)
         named = resolution.name is not None or mention is not None  # a speaker named, even if not resolved
         answered = candidate.speaker_side == "noun"  # a claim that a speaker answers: what follows is the answer

@@ -258,9 +258,15 @@ class Resolver:
         self.index = build_index(document)
         self.recent_speakers: list[tuple[int, str, str | None]] = []  # (offset, name, gender)
 
-    def remember(self, offset: int, name: str | None) -> None:
-        if name:
-            self.recent_speakers.append((offset, name, self.index.genders.get(name)))
+    def remember(self, offset: int, name: str | None, mention: list[Word]) -> None:
+        """A quote's speaker, for the pronouns after it: a person, an unnamed
+        role, or an institution that a person of it speaks for ("Ein Sprecher
+        des Außenministeriums …", "…, erklärte er"), with that person's gender."""
+        if not name:
+            return
+        role = next((w for w in mention if is_role_noun(w)), None)
+        gender = self.index.genders.get(name) or (_gender_of(role) if role is not None else None)
+        self.recent_speakers.append((offset, name, gender))
 
     def _recent_person(self, offset: int, gender: str | None) -> str | None:
         """The most recent speaker, else the most recent named person, of a
@@ -360,7 +366,7 @@ class Resolver:
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police
         if len(nouns) == 1 and is_content_noun(nouns[0]) and not role_words:  # not "Eine Sprecherin"
-            owner = mapping("possessives.tsv").get(mention[0].lemma.lower())
+            owner = _possessive_owner(mention[0])
             if owner == OWN_SUBJECT:
                 return Resolution(None, None, OWN_SUBJECT)  # "nach eigenen Angaben": the clause's subject speaks
             if owner is not None and mention[0].feats.get("Poss") == "Yes":  # "seiner Ansicht nach": his, like "er"
@@ -372,6 +378,18 @@ class Resolver:
 
 
 _ADJECTIVE_INFLECTIONS = {"e", "en", "er", "es", "em"}
+
+
+def _possessive_owner(word: Word) -> str | None:
+    """Whom a possessive stands for (data/lexicons/possessives.tsv), by its
+    lemma or its form less the ending ("Ihrer", which a lemmatizer may leave
+    as "ihrer": "ihr", like "sie")."""
+    owners = mapping("possessives.tsv")
+    for form in (word.lemma.lower(), word.text.lower()):
+        for ending in ("", *sorted(_ADJECTIVE_INFLECTIONS, key=len, reverse=True)):
+            if form.endswith(ending) and form[:len(form) - len(ending)] in owners:
+                return owners[form[:len(form) - len(ending)]]
+    return None
 
 
 def nominative(mention: list[Word]) -> str | None:

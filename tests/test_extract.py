@@ -814,6 +814,13 @@ def test_a_possessive_the_lemmatizer_leaves_inflected_stands_for_its_person(extr
         ("die Sicherheitsexpertin Bonnie Glaser", "Bonnie Glaser"), ("Ihrer Einschätzung", "Bonnie Glaser")]
 
 
+def test_an_age_description_refers_to_the_unnamed_speaker_before_it(extractor) -> None:
+    text = ("Bundeskanzler Olaf Scholz besuchte das Flutgebiet. Ein Anwohner sagte der Deutschen Presse-Agentur: "
+            "„Ich habe alles verloren.“ „Niemand hat uns gewarnt“, fügte der 58-Jährige hinzu.")
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["Anwohner", "Anwohner"]
+
+
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
     [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
     assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against

@@ -402,6 +402,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Ein DNA-Test bestätigte die Identität des Mannes, der 1963 untertauchte und 1993 zum Anführer aufstieg.", []),
     # the subject with its relative clause before a cue is not what was said; a sentence with one still is
     ("Hubert Primus, der bei Stiftung Warentest für die Publikation verantwortlich ist, wies den Vorwurf zurück.", []),
+    # a clause before a trailing cue opens after a colon in it; a closing wie-clause with its own verb of
+    # saying attributes the clause before it, it is not what a verb before it ("begrüßen") reports
+    ("Auch die Grünen üben Kritik: Die Pläne kämen viel zu spät, sagte Landessprecherin Sandra Krautwaschl.",
+     [("indirect", "Sandra Krautwaschl", "Die Pläne kämen viel zu spät")]),
+    ("Die Gemeinden begrüßen das Vorhaben grundsätzlich, wie Gemeindebund-Präsident Erwin Dirnberger sagte.",
+     [("indirect", "Erwin Dirnberger", "Die Gemeinden begrüßen das Vorhaben grundsätzlich")]),
     ("Der Preis, den die Firma zahlen müsse, sei zu hoch, sagte der Sprecher.",
      [("indirect", "Sprecher", "Der Preis, den die Firma zahlen müsse, sei zu hoch")]),
     # a cue with its prepositional object before the comma reports a Konjunktiv clause after it, not an

@@ -316,6 +316,9 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
         clause = clause[1:]
     if _quotation_after_colon(clause):
         return None  # "X hatte gedroht: „…“, sagte Gaddafi": the quotation is what the cue reports
+    colon = next((i for i in range(len(clause) - 2, 0, -1) if clause[i].text == ":"), None)
+    if colon is not None:
+        clause = clause[colon + 1:]  # "Auch die Grünen üben Kritik: Die Pläne kämen zu spät, sagte X"
     if not any(is_finite_verb(w) for w in clause) and (len(clause) < MIN_VERBLESS_CLAUSE
                                                         or clause[0].upos not in {"ADP", "ADV"}):
         return None  # a long clause opening with an adverbial is a statement where a tagger missed its verb
@@ -869,10 +872,19 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
             message = _message_before(sentence, finite) if finite is not None else None
             route = "fronted"
     if message is None or _opens_with(sentence, message[0], "wonach") \
-            or _opens_with_nach_relative(sentence, message[0]):
+            or _opens_with_nach_relative(sentence, message[0]) or _attributes_what_went_before(sentence, message):
         return None  # "… wies Berichte zurück, wonach …", "Studien, nach denen …": what they say (see _wonach)
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _attributes_what_went_before(sentence: Sentence, message: tuple[int, int]) -> bool:
+    """"…begrüßen das Vorhaben, wie X sagte.": a wie-clause that ends the
+    sentence with a verb of saying of its own attributes the clause before it
+    (see `_trailing_wie`); it is not what the verb before it reports."""
+    clause = [w for w in sentence.words if message[0] <= w.start and w.end <= message[1]]
+    return bool(clause) and clause[0].text.lower() == "wie" and not any(w.text in _BOUNDARY for w in clause) \
+        and any(verb_cue(sentence, w) is not None for w in clause[1:])
 
 
 def _is_bare_participle(sentence: Sentence, index: int) -> bool:

@@ -751,6 +751,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a surname the tagger reads as an adjective ("Neuer"), an office before the name ("Sportvorstand")
     ("Kapitän Manuel Neuer schrieb auf Instagram: „Danke für alles!“", "Kapitän Manuel Neuer", "Manuel Neuer"),
     ("„Wir suchen einen Nachfolger“, sagte Sportvorstand Max Eberl.", "Sportvorstand Max Eberl", "Max Eberl"),
+    # an active verb of quoting: its object speaks, not the medium that quotes
+    ("Die „Bild“-Zeitung zitiert einen Parteifreund mit den Worten: „Sie hat keine Zukunft mehr.“",
+     "einen Parteifreund", "Parteifreund"),
     # the agent of a passive verb of saying speaks, whatever noun heads it
     ("Von deutscher Seite wurde gefordert, alle Beiträge sollten innerhalb von 24 Stunden geprüft werden.",
      "deutscher Seite", None),
@@ -825,6 +828,13 @@ def test_an_age_description_refers_to_the_unnamed_speaker_before_it(extractor) -
             "„Ich habe alles verloren.“ „Niemand hat uns gewarnt“, fügte der 58-Jährige hinzu.")
     quotes = extractor.extract(text)
     assert [q.speaker for q in quotes] == ["Anwohner", "Anwohner"]
+
+
+def test_a_quotation_standing_alone_takes_the_speaker_the_next_sentence_names(extractor) -> None:
+    text = ("„Das ist ein schwarzer Tag für die Demokratie.“ Mit diesen Worten reagierte Grünen-Chefin Ricarda Lang "
+            "auf das Wahlergebnis.")
+    [quote] = extractor.extract(text)
+    assert (quote.speaker, quote.mention.text) == ("Ricarda Lang", "Grünen-Chefin Ricarda Lang")
 
 
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:

@@ -97,6 +97,27 @@ def _is_reported(sentence: Sentence) -> bool:
     return verb is not None and is_konjunktiv(verb)
 
 
+_POINTING_BACK = {"das", "dies", "so"}  # "„…“ Das sagte X.", "„…“ So X weiter."
+_DEMONSTRATIVES = {"diesen", "dieser", "diesem"}  # "„…“ Mit diesen Worten reagierte X …"
+
+
+def _named_after(document: Document, candidate: Candidate, names: frozenset[str]) -> list[Word]:
+    """The speaker of a quotation standing alone that the next sentence names
+    while pointing back to it: "„…“ Mit diesen Worten reagierte X auf …",
+    "„…“ Das sagte X am Rande des Treffens."."""
+    last = document.sentence_at(max(candidate.start, candidate.end - 1))
+    if last is None or last.index + 1 >= len(document.sentences):
+        return []
+    following = document.sentences[last.index + 1]
+    words = [w for w in following.words if not is_mark(w)]
+    if len(words) < 3:
+        return []
+    first, second = words[0].text.lower(), words[1]
+    pointing = (first in _POINTING_BACK and second.upos in {"VERB", "AUX"} and second.is_finite) \
+        or (first == "mit" and second.text.lower() in _DEMONSTRATIVES)
+    return sentence_subject(following, names) if pointing else []
+
+
 def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     """Quote records for the candidates, each with its speaker resolved."""
     resolver = Resolver(document)
@@ -105,6 +126,8 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     names = document_names(document)  # words tagged as names anywhere: one pass per article
     for candidate in candidates:
         mention_words = find_mention(document, candidate, names)
+        if not mention_words and candidate.cue is None and candidate.type == "direct":
+            mention_words = _named_after(document, candidate, names)
         from_context = False
         continues_afar = previous is None or candidate.sentence - previous[1] > 1
         if not mention_words and candidate.cue is None and continues_afar and candidate.sentence > 0:

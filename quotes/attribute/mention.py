@@ -688,6 +688,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(_antecedent(sentence, cue.head) or clause_subject(sentence, cue.head))
     elif cue.kind == "colon" and (verb := _finite_verb_before(sentence, first)) is not None:
         main = next((w for w in sentence.words[:first] if w.upos in {"VERB", "AUX"} and w.is_finite), verb)
+        trusted = _quoted_object(sentence, verb)
+        options.append(trusted)  # "Die Zeitung zitiert einen Parteifreund mit den Worten: „…“"
         if main is not verb and is_konjunktiv(verb):  # "X wagte die Prognose, alle würden zustimmen: „…“"
             options.append(_prefield_subject(sentence, main, names))
         options.append(_inverted_subject(sentence, verb, names))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
@@ -724,6 +726,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if not agent:  # "wurden nach Angaben eines Mitarbeiters angewiesen, …": who reports the order
             options.append(_source_phrase_in_clause(sentence, cue.head))
     else:
+        trusted = _quoted_object(sentence, cue.head)
+        options.append(trusted)  # "zitierte die Zeitung einen Sprecher, …"
         options.append(_prefield_subject(sentence, _finite_of(sentence, cue.head), names))
         before_verb = sentence.word(cue.head.id - 1)
         if before_verb is not None and before_verb.text.lower() in _NOMINATIVE_PRONOUNS \
@@ -754,7 +758,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if not option or (guessed and option is not trusted and not can_speak(option, names)) \
                 or (option is not trusted and any(w in cue.words for w in option)):
             continue
-        if guessed and option is not agent and _opens_as_object(option):
+        if guessed and option is not agent and option is not trusted and _opens_as_object(option):
             continue  # "widersprach den Angaben der Organisation": an object, not the subject
         if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
             titled = _with_title(sentence, option)
@@ -834,6 +838,18 @@ def _prepositional_object(sentence: Sentence, verb: Word, preposition: str) -> l
 
 
 _AGENT_PREPOSITIONS = {"von", "vom", "durch", "seitens"}
+
+
+def _quoted_object(sentence: Sentence, verb: Word) -> list[Word]:
+    """Who an active verb of quoting quotes ("zitiert einen Parteifreund mit
+    den Worten"): its object speaks, not its subject, the medium that quotes."""
+    if verb.lemma.lower() not in word_list("quoting_verbs.txt"):
+        return []
+    children = [w for w in sentence.words if w.head == verb.id]
+    if any(w.deprel in {"aux:pass", "nsubj:pass"} or w.lemma == "werden" for w in children):
+        return []  # "wird Panetta zitiert": the passive's subject speaks
+    quoted = next((w for w in children if w.deprel == "obj"), None)
+    return noun_phrase_backward(sentence, quoted.id - 1) if quoted is not None else []
 
 
 def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:

@@ -751,6 +751,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a surname the tagger reads as an adjective ("Neuer"), an office before the name ("Sportvorstand")
     ("Kapitän Manuel Neuer schrieb auf Instagram: „Danke für alles!“", "Kapitän Manuel Neuer", "Manuel Neuer"),
     ("„Wir suchen einen Nachfolger“, sagte Sportvorstand Max Eberl.", "Sportvorstand Max Eberl", "Max Eberl"),
+    # the statement a verb like "hervorgehen" names its source with, in the dative
+    ("Aus dem Bericht des Rechnungshofs geht hervor, dass die Kosten gestiegen sind.",
+     "dem Bericht des Rechnungshofs", "Rechnungshof"),
     # an active verb of quoting: its object speaks, not the medium that quotes
     ("Die „Bild“-Zeitung zitiert einen Parteifreund mit den Worten: „Sie hat keine Zukunft mehr.“",
      "einen Parteifreund", "Parteifreund"),
@@ -835,6 +838,13 @@ def test_a_quotation_standing_alone_takes_the_speaker_the_next_sentence_names(ex
             "auf das Wahlergebnis.")
     [quote] = extractor.extract(text)
     assert (quote.speaker, quote.mention.text) == ("Ricarda Lang", "Grünen-Chefin Ricarda Lang")
+
+
+def test_a_singular_role_noun_does_not_refer_to_a_plural_speaker(extractor) -> None:
+    text = ("Ermittler wollten sich nicht dazu äußern, ob es weitere Verdächtige gebe. Die Ministerin ist der "
+            "Meinung, dass die Regeln verschärft werden müssen.")
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["Ermittler", "Ministerin"]
 
 
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:

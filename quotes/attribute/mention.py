@@ -715,7 +715,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
     elif (preposition := mapping("source_object_verbs.tsv").get(cue.lemma)) is not None:
-        options.append(_prepositional_object(sentence, cue.head, preposition))  # "aus dem Bericht geht hervor"
+        trusted = _prepositional_object(sentence, cue.head, preposition)
+        options.append(trusted)  # "aus dem Bericht geht hervor": a dative by its place, yet the source
     elif candidate.route == "wie" and _passive_agent(sentence, cue.head) is None \
             and (opening := _wie_subject(sentence, head)):
         options.append(opening)  # "Wie der Focus berichtet, …": the phrase after "Wie" is the subject

@@ -266,6 +266,8 @@ class Resolver:
             return
         role = next((w for w in mention if is_role_noun(w)), None)
         gender = self.index.genders.get(name) or (_gender_of(role) if role is not None else None)
+        if role is not None and role.feats.get("Number") == "Plur":
+            gender = "p"  # plural, as in pronouns.tsv: "Ermittler" are not "er", nor "die Ministerin"
         self.recent_speakers.append((offset, name, gender))
 
     def _recent_person(self, offset: int, gender: str | None) -> str | None:

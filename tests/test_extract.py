@@ -847,6 +847,19 @@ def test_a_singular_role_noun_does_not_refer_to_a_plural_speaker(extractor) -> N
     assert [q.speaker for q in quotes] == ["Ermittler", "Ministerin"]
 
 
+def test_hiess_es_without_a_source_goes_on_with_the_speech_act_before(extractor) -> None:
+    text = "Die Gewerkschaft Verdi kündigte Proteste an. Man werde nicht tatenlos zusehen, hieß es."
+    [quote] = extractor.extract(text)
+    assert (quote.text, quote.speaker) == ("Man werde nicht tatenlos zusehen", "Gewerkschaft Verdi")
+
+
+def test_a_role_noun_with_a_possessive_is_not_the_holder_of_a_compound_role(extractor) -> None:
+    text = ("CDU-Fraktionschef Dennis Thering kritisierte den Senat. Auch die Linke lehnt den Deal ab. Ihr "
+            "Fraktionschef sprach von einem „schwarzen Tag für den Hafen“.")
+    [quote] = extractor.extract(text)
+    assert quote.speaker == "Fraktionschef"  # the Linke's, unnamed; not "CDU-Fraktionschef Dennis Thering"
+
+
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
     [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
     assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against

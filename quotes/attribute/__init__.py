@@ -130,7 +130,8 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             mention_words = _named_after(document, candidate, names)
         from_context = False
         continues_afar = previous is None or candidate.sentence - previous[1] > 1
-        if not mention_words and candidate.cue is None and continues_afar and candidate.sentence > 0:
+        unnamed = candidate.cue is None or candidate.cue.kind == "heissen"  # "Man werde …, hieß es."
+        if not mention_words and unnamed and continues_afar and candidate.sentence > 0:
             before = document.sentences[candidate.sentence - 1]  # who the quote goes on from
             mention_words = _speech_act_speaker(document, before, names)
             if not mention_words and candidate.type == "indirect":

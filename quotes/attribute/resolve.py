@@ -352,12 +352,12 @@ class Resolver:
                 return Resolution(surname if not role_words else text, "person" if role_words else None, "name")
         if role_words:
             role = role_words[-1]
-            bound = self.index.roles.get(_fold(role.text)) or self.index.roles.get(_fold(role.lemma)) \
-                or self._compound_role(role)
-            if bound:
-                return Resolution(bound, "person", "role")
             determiner = next((w for w in mention if w.upos == "DET"), None)
             definite = determiner is not None and determiner.feats.get("Definite") == "Def"
+            bound = self.index.roles.get(_fold(role.text)) or self.index.roles.get(_fold(role.lemma)) \
+                or (self._compound_role(role) if definite else None)  # not "Ihr Fraktionschef": another's
+            if bound:
+                return Resolution(bound, "person", "role")
             if definite:
                 name = self._recent_person(offset, _gender_of(role))
                 if name:

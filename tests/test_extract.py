@@ -22,6 +22,10 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     # speaker before a colon, with a verb of saying
     ("Der Minister Olaf Berger erklärte: „Wir handeln entschlossen.“",
      [("direct", "Olaf Berger", "Wir handeln entschlossen.")]),
+    # a headline's quotation before a colon belongs to the clause after it; a title there does not
+    ("„Gefahr für den Frieden“: Baerbock warnt vor Eskalation in Nahost\nAußenministerin Annalena Baerbock rief "
+     "zur Zurückhaltung auf.", [("direct", "Annalena Baerbock", "Gefahr für den Frieden")]),
+    ("„Tatort“: Kommissar kündigt Abschied an\nDer Schauspieler verlässt die Serie.", []),
     # guillemets, Swiss style, and "so X"
     ("«Das ist inakzeptabel», so die Ministerin Karin Keller.",
      [("direct", "Karin Keller", "Das ist inakzeptabel")]),

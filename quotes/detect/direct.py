@@ -69,6 +69,19 @@ def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list
     return title_case and 3 <= len(content) <= 8  # „Piper at the Gates of Dawn“, „Allianz zur Europäischen Integration“
 
 
+HEADLINE_QUOTE_WORDS = 3  # content words of a quotation before a colon that make it more than a title
+
+
+def _opens_before_colon(document: Document, sentence: Sentence, span: QuotedSpan, inside: list[Word]) -> bool:
+    """„Gefahr für den Frieden“: Baerbock warnt vor …: a quotation of a few
+    words that opens its sentence with a colon after it is what the clause
+    after the colon attributes, however much it looks like a title (not
+    „Tatort“: Kommissar kündigt Abschied an)."""
+    first = next((w for w in sentence.words if not is_mark(w)), None)
+    return first is not None and first.start >= span.start and len(_content_words(inside)) >= HEADLINE_QUOTE_WORDS \
+        and document.text[span.close_mark + 1:].lstrip()[:1] == ":"
+
+
 _NAMING_WORDS = {"ein", "eine", "einen", "einem", "einer", "als"}
 
 
@@ -218,7 +231,8 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
         if verbless_colon and not _is_sentence_like(inside):
             continue  # "Codename: „Maelstrom“"
         if route in {"partial", "introduced"} and not _is_sentence_like(inside) \
-                and _looks_like_name_or_title(document, span, inside) and not _named_as(document, span):
+                and _looks_like_name_or_title(document, span, inside) and not _named_as(document, span) \
+                and not _opens_before_colon(document, sentence, span, inside):
             continue
         cue, side = found if found else (None, "previous")
         if route == "after":

@@ -864,6 +864,13 @@ def test_a_role_noun_with_a_possessive_is_not_the_holder_of_a_compound_role(extr
     assert quote.speaker == "Fraktionschef"  # the Linke's, unnamed; not "CDU-Fraktionschef Dennis Thering"
 
 
+def test_reported_speech_takes_the_speaker_the_next_sentence_names(extractor) -> None:
+    text = ("Die Reserven reichten bis zum Frühjahr, erklärte ein Sprecher des Ministeriums. Man sei auf alle "
+            "Szenarien vorbereitet. Das sagte Energieminister Robert Habeck am Dienstag in Berlin.")
+    quotes = extractor.extract(text)
+    assert [q.speaker for q in quotes] == ["Ministerium", "Robert Habeck"]
+
+
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
     [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
     assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against

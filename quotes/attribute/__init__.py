@@ -16,6 +16,7 @@ from quotes.attribute.mention import (
 )
 from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, is_role_noun, nominative
 from quotes.detect import Candidate, find_cues
+from quotes.detect.cues import is_content_noun
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Quote, Sentence, Span, Word
 from quotes.lexicons import data_dir
@@ -113,7 +114,9 @@ def _named_after(document: Document, candidate: Candidate, names: frozenset[str]
     if len(words) < 3:
         return []
     first, second = words[0].text.lower(), words[1]
-    pointing = (first in _POINTING_BACK and second.upos in {"VERB", "AUX"} and second.is_finite) \
+    speech_verb = any(cue.kind == "verb" and second in cue.words for cue in find_cues(following))
+    statement = second.lemma == "sein" and any(is_content_noun(w) for w in words[2:6])  # "Das ist die Aussage …"
+    pointing = (first in _POINTING_BACK and (speech_verb or statement)) \
         or (first == "mit" and second.text.lower() in _DEMONSTRATIVES)
     return sentence_subject(following, names) if pointing else []
 
@@ -126,7 +129,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     names = document_names(document)  # words tagged as names anywhere: one pass per article
     for candidate in candidates:
         mention_words = find_mention(document, candidate, names)
-        if not mention_words and candidate.cue is None and candidate.type == "direct":
+        if not mention_words and candidate.cue is None:
             mention_words = _named_after(document, candidate, names)
         from_context = False
         continues_afar = previous is None or candidate.sentence - previous[1] > 1

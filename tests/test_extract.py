@@ -752,6 +752,7 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Nach Angaben des Bundesamts für Statistik stiegen die Preise im November um 0,7 Prozent.",
      "Angaben des Bundesamts für Statistik", "Bundesamt für Statistik"),
     ("Der Deutsche Wetterdienst warnte, es werde Sturm geben.", "Der Deutsche Wetterdienst", "Deutscher Wetterdienst"),
+    ("Ein hoher EU-Beamter sagte, man sei vorsichtig optimistisch.", "Ein hoher EU-Beamter", "hoher EU-Beamter"),
     # a surname the tagger reads as an adjective ("Neuer"), an office before the name ("Sportvorstand")
     ("Kapitän Manuel Neuer schrieb auf Instagram: „Danke für alles!“", "Kapitän Manuel Neuer", "Manuel Neuer"),
     ("„Wir suchen einen Nachfolger“, sagte Sportvorstand Max Eberl.", "Sportvorstand Max Eberl", "Max Eberl"),

@@ -401,6 +401,9 @@ def nominative(mention: list[Word]) -> str | None:
     words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
     described = bool(words) and words[0].upos == "DET"
     dative_plural = bool(words) and words[0].text.lower() == "den"
+    strong_already = described and words[0].lemma.lower() == "ein" and words[0].feats.get("Case") == "Nom"
+    if strong_already:  # "Ein hoher EU-Beamter": after "ein" a nominative's adjective has its strong ending
+        return _joined([w.text for w in words[1:]])
     while words and words[0].upos == "DET":
         words = words[1:]
     if not words:

@@ -872,6 +872,14 @@ def test_reported_speech_takes_the_speaker_the_next_sentence_names(extractor) ->
     assert [q.speaker for q in quotes] == ["Ministerium", "Robert Habeck"]
 
 
+def test_a_name_whose_particles_open_the_sentence_is_the_speaker(extractor) -> None:
+    text = ("Kommissionspräsidentin Ursula von der Leyen reiste nach Kiew. Von der Leyen betonte: „Wir werden nicht "
+            "nachgeben.“ Von der Regierung hieß es, man prüfe das.")
+    quotes = extractor.extract(text)
+    assert [(q.mention.text, q.speaker) for q in quotes] == [
+        ("Von der Leyen", "Ursula von der Leyen"), ("der Regierung", "Regierung")]
+
+
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
     [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
     assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against

@@ -4,9 +4,10 @@ before 'zufolge', the speaker before a colon."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from quotes.attribute.resolve import has_name_particle, is_name_particle, is_role_noun
+from quotes.attribute.resolve import articles_among_particles, has_name_particle, is_name_particle, is_role_noun
 from quotes.detect import Candidate, Cue
 from quotes.detect.cues import (
     genitive_determiners,
@@ -753,6 +754,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(noun_phrase_forward(sentence, head + 1))
         clause_start = next((i for i in range(head - 1, -1, -1) if sentence.words[i].text in {",", ":"}), -1)
         options.append(noun_phrase_forward(sentence, clause_start + 1))
+    if cue.kind in {"verb", "colon"} and (opening := _particle_name_opening(document, sentence)):
+        options.insert(0, opening)  # "Von der Leyen betonte: „…“"
+        trusted = opening
     inside_allowed = cue.kind in {"preposition", "so"}  # "… habe Putin laut TASS …"
     guessed = cue.kind in {"verb", "colon"} and heissen is None  # found by position, not named by a source phrase
     for option in options:
@@ -770,6 +774,27 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
                     option = option + extra  # a source phrase's apposition, not its prepositional phrases
             return _name_before(sentence, option) + option
     return []
+
+
+def _particle_name_opening(document: Document, sentence: Sentence) -> list[Word]:
+    """"Von der Leyen betonte …": a name whose particles open the sentence
+    capitalised, where they read as a preposition and an article, when the
+    article writes the same name in full with them in lowercase ("Ursula von
+    der Leyen") and a finite verb follows it."""
+    words = sentence.words
+    particles = mapping("name_particles.tsv")
+    end = 0
+    while end < len(words) and words[end].text.lower() in particles:
+        end += 1
+    if end == 0 or end + 1 >= len(words) or not words[end].text[:1].isupper() \
+            or words[0].text.lower() in articles_among_particles():
+        return []  # not "Der Politik …": an article opens no name
+    written = " ".join(w.text.lower() for w in words[:end]) + " " + words[end].text
+    follows = words[end + 1]
+    verb_next = follows.upos in {"VERB", "AUX"} and follows.is_finite
+    in_full = any(match.group()[:1].isupper()  # "Ursula von der Leyen"
+                  for match in re.finditer(rf"\b[^\W\d_][\w-]* {re.escape(written)}\b", document.text))
+    return list(words[:end + 1]) if verb_next and in_full else []
 
 
 def _name_before(sentence: Sentence, phrase: list[Word]) -> list[Word]:

@@ -123,11 +123,11 @@ def is_name_particle(words: tuple[Word, ...], index: int) -> bool:
         before -= 1
     run = {w.text for w in words[before + 1:after]}
     return word.text in particles and before >= 0 and _is_name_word(words[before]) \
-        and not run <= _articles_among_particles()  # "Teil der Lieferung"
+        and not run <= articles_among_particles()  # "Teil der Lieferung"
 
 
 @cache
-def _articles_among_particles() -> frozenset[str]:
+def articles_among_particles() -> frozenset[str]:
     """The particles that count only after another one: "der" of "von der Leyen"."""
     return frozenset(row[0] for row in table("name_particles.tsv") if row[2:] == ("after",))
 

@@ -880,6 +880,15 @@ def test_a_name_whose_particles_open_the_sentence_is_the_speaker(extractor) -> N
         ("Von der Leyen", "Ursula von der Leyen"), ("der Regierung", "Regierung")]
 
 
+def test_an_institution_noun_resolves_to_the_name_the_article_gave_it(extractor) -> None:
+    text = ("Der Autobauer Mercedes-Benz streicht Stellen. Wie der Autobauer mitteilte, sollen 3.000 Stellen "
+            "wegfallen. Die Nachrichtenagentur Reuters meldete Verluste. Die Zahlen seien schlecht, berichtete die "
+            "Agentur. Die Polizei teilte mit, der Täter sei geflohen.")
+    quotes = extractor.extract(text)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("Mercedes-Benz", "organisation"), ("Reuters", "organisation"), ("Polizei", "organisation")]
+
+
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
     [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
     assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against

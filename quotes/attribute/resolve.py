@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from quotes.detect.cues import genitive_determiners, is_content_noun, speech_noun_source
+from quotes.detect.cues import genitive_determiners, has_speaker_ending, is_content_noun, speech_noun_source
 from quotes.document import Document, Word
 from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
@@ -40,6 +40,7 @@ class _Index:
     persons: list[PersonMention] = field(default_factory=list)
     full_names: dict[str, str] = field(default_factory=dict)  # surname (folded) -> full name
     roles: dict[str, str] = field(default_factory=dict)  # role noun (folded) -> full name
+    organisations: dict[str, str] = field(default_factory=dict)  # institution noun (folded) -> its name
     genders: dict[str, str] = field(default_factory=dict)  # full name -> m/f
 
 
@@ -217,6 +218,21 @@ def _is_subject(run: list[Word]) -> bool:
     return run[0].id == 1 or any(w.deprel.startswith("nsubj") for w in run)
 
 
+def _named_institutions(words: tuple[Word, ...]) -> list[tuple[Word, str]]:
+    """An institution's noun with the name after it: "Der Autobauer
+    Mercedes-Benz", "die Nachrichtenagentur Reuters"."""
+    found = []
+    for position, noun in enumerate(words[:-1]):
+        if noun.upos != "NOUN" or is_role_noun(noun) or not has_speaker_ending(noun.text):
+            continue
+        end = position + 1
+        while end < len(words) and words[end].upos == "PROPN" and words[end].text[:1].isupper():
+            end += 1
+        if end > position + 1:
+            found.append((noun, " ".join(w.text for w in words[position + 1:end])))
+    return found
+
+
 def build_index(document: Document) -> _Index:
     """Every named person in the document, with surnames, roles and genders."""
     index = _Index()
@@ -243,6 +259,9 @@ def build_index(document: Document) -> _Index:
             if len(run) == 1 and surname in index.full_names:
                 index.persons.append(PersonMention(index.full_names[surname], run[0].start, None, sentence.index,
                                                    _is_subject(run)))
+    for sentence in document.sentences:
+        for noun, name in _named_institutions(sentence.words):
+            index.organisations.setdefault(_fold(noun.text), name)
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
         person.name = index.full_names.get(_fold(person.name.split()[-1]), person.name)
@@ -310,6 +329,18 @@ class Resolver:
                   if key != head and key.endswith(head) and not key.startswith(other_office)}
         return people.pop() if len(people) == 1 else None
 
+    def _named_institution(self, mention: list[Word], nouns: list[Word]) -> str | None:
+        """The name the article gave an institution with its noun: "der
+        Autobauer" after "Der Autobauer Mercedes-Benz", "die Agentur" after
+        "die Nachrichtenagentur Reuters" (when only one such name fits)."""
+        if len(nouns) != 1 or not mention or mention[0].feats.get("Definite") != "Def":
+            return None
+        noun = _fold(nouns[0].text)
+        if noun in self.index.organisations:
+            return self.index.organisations[noun]
+        names = {name for key, name in self.index.organisations.items() if key.endswith(noun)}
+        return names.pop() if len(names) == 1 else None
+
     def resolve(self, mention: list[Word]) -> Resolution:
         if not mention:
             return Resolution(None, None, "none")
@@ -364,6 +395,9 @@ class Resolver:
                     return Resolution(name, "person", "role")
         nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}
                  or (w.upos == "ADJ" and w.is_capitalised)]  # "dpa-Angaben" as an adjective
+        named = self._named_institution(mention, nouns)
+        if named:
+            return Resolution(named, "organisation", "role")
         source = speech_noun_source(nouns[0]) if len(nouns) == 1 and not role_words else None
         if source:
             return Resolution(source, "organisation", "description")  # "nach Polizeiangaben": the police

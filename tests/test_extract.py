@@ -810,74 +810,53 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     assert quotes[-1].resolution == "role"
 
 
-def test_the_subject_before_a_colon_speaks_and_a_pronoun_after_it_refers_to_it(extractor) -> None:
-    text = "Der Politologe sagte der Zeitung: „Putin spielt auf Zeit.“ Er fügte hinzu, die Europäer müssten handeln."
-    quotes = extractor.extract(text)
-    assert [(q.mention.text, q.speaker) for q in quotes] == [("Der Politologe", "Politologe"), ("Er", "Politologe")]
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a pronoun after a spokesman refers to the institution he speaks for
+    ("US-Präsident Joe Biden hat China gewarnt. Ein Sprecher des chinesischen Außenministeriums nannte die "
+     "Äußerungen „unverantwortlich“. Die USA mischten sich in innere Angelegenheiten ein, erklärte er.",
+     ["chinesisches Außenministerium", "chinesisches Außenministerium"]),
+    # an age description refers to the unnamed speaker before it
+    ("Bundeskanzler Olaf Scholz besuchte das Flutgebiet. Ein Anwohner sagte der Deutschen Presse-Agentur: "
+     "„Ich habe alles verloren.“ „Niemand hat uns gewarnt“, fügte der 58-Jährige hinzu.", ["Anwohner", "Anwohner"]),
+    # a singular role noun does not refer to a plural speaker
+    ("Ermittler wollten sich nicht dazu äußern, ob es weitere Verdächtige gebe. Die Ministerin ist der "
+     "Meinung, dass die Regeln verschärft werden müssen.", ["Ermittler", "Ministerin"]),
+    # a role noun with a possessive is the Linke's, unnamed; not "CDU-Fraktionschef Dennis Thering"
+    ("CDU-Fraktionschef Dennis Thering kritisierte den Senat. Auch die Linke lehnt den Deal ab. Ihr "
+     "Fraktionschef sprach von einem „schwarzen Tag für den Hafen“.", ["Fraktionschef"]),
+    # reported speech takes the speaker the next sentence names while pointing back
+    ("Die Reserven reichten bis zum Frühjahr, erklärte ein Sprecher des Ministeriums. Man sei auf alle "
+     "Szenarien vorbereitet. Das sagte Energieminister Robert Habeck am Dienstag in Berlin.",
+     ["Ministerium", "Robert Habeck"]),
+])
+def test_speaker_across_sentences(extractor, text, speakers) -> None:
+    assert [q.speaker for q in extractor.extract(text)] == speakers
 
 
-def test_a_pronoun_after_a_spokesman_refers_to_the_institution_he_speaks_for(extractor) -> None:
-    text = ("US-Präsident Joe Biden hat China gewarnt. Ein Sprecher des chinesischen Außenministeriums nannte die "
-            "Äußerungen „unverantwortlich“. Die USA mischten sich in innere Angelegenheiten ein, erklärte er.")
-    quotes = extractor.extract(text)
-    assert [q.speaker for q in quotes] == ["chinesisches Außenministerium", "chinesisches Außenministerium"]
-
-
-def test_a_possessive_the_lemmatizer_leaves_inflected_stands_for_its_person(extractor) -> None:
-    text = ("„Die Lage ist angespannt“, sagte die Sicherheitsexpertin Bonnie Glaser. Ihrer Einschätzung nach sei ein "
-            "Konflikt aber unwahrscheinlich.")
-    quotes = extractor.extract(text)
-    assert [(q.mention.text, q.speaker) for q in quotes] == [
-        ("die Sicherheitsexpertin Bonnie Glaser", "Bonnie Glaser"), ("Ihrer Einschätzung", "Bonnie Glaser")]
-
-
-def test_an_age_description_refers_to_the_unnamed_speaker_before_it(extractor) -> None:
-    text = ("Bundeskanzler Olaf Scholz besuchte das Flutgebiet. Ein Anwohner sagte der Deutschen Presse-Agentur: "
-            "„Ich habe alles verloren.“ „Niemand hat uns gewarnt“, fügte der 58-Jährige hinzu.")
-    quotes = extractor.extract(text)
-    assert [q.speaker for q in quotes] == ["Anwohner", "Anwohner"]
-
-
-def test_a_quotation_standing_alone_takes_the_speaker_the_next_sentence_names(extractor) -> None:
-    text = ("„Das ist ein schwarzer Tag für die Demokratie.“ Mit diesen Worten reagierte Grünen-Chefin Ricarda Lang "
-            "auf das Wahlergebnis.")
-    [quote] = extractor.extract(text)
-    assert (quote.speaker, quote.mention.text) == ("Ricarda Lang", "Grünen-Chefin Ricarda Lang")
-
-
-def test_a_singular_role_noun_does_not_refer_to_a_plural_speaker(extractor) -> None:
-    text = ("Ermittler wollten sich nicht dazu äußern, ob es weitere Verdächtige gebe. Die Ministerin ist der "
-            "Meinung, dass die Regeln verschärft werden müssen.")
-    quotes = extractor.extract(text)
-    assert [q.speaker for q in quotes] == ["Ermittler", "Ministerin"]
+@pytest.mark.parametrize(("text", "mentions"), [
+    # the subject before a colon speaks, and a pronoun after it refers to it
+    ("Der Politologe sagte der Zeitung: „Putin spielt auf Zeit.“ Er fügte hinzu, die Europäer müssten handeln.",
+     [("Der Politologe", "Politologe"), ("Er", "Politologe")]),
+    # a possessive the lemmatizer leaves inflected stands for its person
+    ("„Die Lage ist angespannt“, sagte die Sicherheitsexpertin Bonnie Glaser. Ihrer Einschätzung nach sei ein "
+     "Konflikt aber unwahrscheinlich.",
+     [("die Sicherheitsexpertin Bonnie Glaser", "Bonnie Glaser"), ("Ihrer Einschätzung", "Bonnie Glaser")]),
+    # a quotation standing alone takes the speaker the next sentence names
+    ("„Das ist ein schwarzer Tag für die Demokratie.“ Mit diesen Worten reagierte Grünen-Chefin Ricarda Lang "
+     "auf das Wahlergebnis.", [("Grünen-Chefin Ricarda Lang", "Ricarda Lang")]),
+    # a name whose particles open the sentence, where the article writes it in full; not "Von der Regierung"
+    ("Kommissionspräsidentin Ursula von der Leyen reiste nach Kiew. Von der Leyen betonte: „Wir werden nicht "
+     "nachgeben.“ Von der Regierung hieß es, man prüfe das.",
+     [("Von der Leyen", "Ursula von der Leyen"), ("der Regierung", "Regierung")]),
+])
+def test_mention_and_speaker_across_sentences(extractor, text, mentions) -> None:
+    assert [(q.mention.text, q.speaker) for q in extractor.extract(text)] == mentions
 
 
 def test_hiess_es_without_a_source_goes_on_with_the_speech_act_before(extractor) -> None:
     text = "Die Gewerkschaft Verdi kündigte Proteste an. Man werde nicht tatenlos zusehen, hieß es."
     [quote] = extractor.extract(text)
     assert (quote.text, quote.speaker) == ("Man werde nicht tatenlos zusehen", "Gewerkschaft Verdi")
-
-
-def test_a_role_noun_with_a_possessive_is_not_the_holder_of_a_compound_role(extractor) -> None:
-    text = ("CDU-Fraktionschef Dennis Thering kritisierte den Senat. Auch die Linke lehnt den Deal ab. Ihr "
-            "Fraktionschef sprach von einem „schwarzen Tag für den Hafen“.")
-    [quote] = extractor.extract(text)
-    assert quote.speaker == "Fraktionschef"  # the Linke's, unnamed; not "CDU-Fraktionschef Dennis Thering"
-
-
-def test_reported_speech_takes_the_speaker_the_next_sentence_names(extractor) -> None:
-    text = ("Die Reserven reichten bis zum Frühjahr, erklärte ein Sprecher des Ministeriums. Man sei auf alle "
-            "Szenarien vorbereitet. Das sagte Energieminister Robert Habeck am Dienstag in Berlin.")
-    quotes = extractor.extract(text)
-    assert [q.speaker for q in quotes] == ["Ministerium", "Robert Habeck"]
-
-
-def test_a_name_whose_particles_open_the_sentence_is_the_speaker(extractor) -> None:
-    text = ("Kommissionspräsidentin Ursula von der Leyen reiste nach Kiew. Von der Leyen betonte: „Wir werden nicht "
-            "nachgeben.“ Von der Regierung hieß es, man prüfe das.")
-    quotes = extractor.extract(text)
-    assert [(q.mention.text, q.speaker) for q in quotes] == [
-        ("Von der Leyen", "Ursula von der Leyen"), ("der Regierung", "Regierung")]
 
 
 def test_an_institution_noun_resolves_to_the_name_the_article_gave_it(extractor) -> None:

@@ -269,6 +269,17 @@ def build_index(document: Document) -> _Index:
     return index
 
 
+def _bound_to_compound(bindings: dict[str, str], noun: str) -> str | None:
+    """The one name bound to a compound of `noun` (folded): "der Kanzler"
+    after "Bundeskanzler Karl Nehammer" (not "Vizekanzler …",
+    data/lexicons/other_office_prefixes.txt), "die Agentur" after "die
+    Nachrichtenagentur Reuters"; None when two names fit."""
+    other_office = tuple(word_list("other_office_prefixes.txt"))
+    names = {name for key, name in bindings.items()
+             if key != noun and key.endswith(noun) and not key.startswith(other_office)}
+    return names.pop() if len(names) == 1 else None
+
+
 class Resolver:
     """Resolves mentions in one document, left to right."""
 
@@ -319,27 +330,14 @@ class Resolver:
         inside = [p for p in self.index.persons if start <= p.start < end]
         return inside[-1].name if inside else None
 
-    def _compound_role(self, role: Word) -> str | None:
-        """The one person bound to a compound of the role noun: "der Kanzler"
-        after "Bundeskanzler Karl Nehammer", "die Ministerin" after
-        "Außenministerin Annalena Baerbock"; None when two people hold such roles."""
-        head = _fold(role.text)
-        other_office = tuple(word_list("other_office_prefixes.txt"))
-        people = {name for key, name in self.index.roles.items()
-                  if key != head and key.endswith(head) and not key.startswith(other_office)}
-        return people.pop() if len(people) == 1 else None
-
     def _named_institution(self, mention: list[Word], nouns: list[Word]) -> str | None:
         """The name the article gave an institution with its noun: "der
         Autobauer" after "Der Autobauer Mercedes-Benz", "die Agentur" after
-        "die Nachrichtenagentur Reuters" (when only one such name fits)."""
+        "die Nachrichtenagentur Reuters"."""
         if len(nouns) != 1 or not mention or mention[0].feats.get("Definite") != "Def":
             return None
         noun = _fold(nouns[0].text)
-        if noun in self.index.organisations:
-            return self.index.organisations[noun]
-        names = {name for key, name in self.index.organisations.items() if key.endswith(noun)}
-        return names.pop() if len(names) == 1 else None
+        return self.index.organisations.get(noun) or _bound_to_compound(self.index.organisations, noun)
 
     def resolve(self, mention: list[Word]) -> Resolution:
         if not mention:
@@ -386,7 +384,7 @@ class Resolver:
             determiner = next((w for w in mention if w.upos == "DET"), None)
             definite = determiner is not None and determiner.feats.get("Definite") == "Def"
             bound = self.index.roles.get(_fold(role.text)) or self.index.roles.get(_fold(role.lemma)) \
-                or (self._compound_role(role) if definite else None)  # not "Ihr Fraktionschef": another's
+                or (_bound_to_compound(self.index.roles, _fold(role.text)) if definite else None)  # not "Ihr …"
             if bound:
                 return Resolution(bound, "person", "role")
             if definite:
@@ -413,7 +411,7 @@ class Resolver:
         return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")
 
 
-_ADJECTIVE_INFLECTIONS = {"e", "en", "er", "es", "em"}
+_ADJECTIVE_INFLECTIONS = ("em", "en", "er", "es", "e")  # longest first
 
 
 def _possessive_owner(word: Word) -> str | None:
@@ -422,7 +420,7 @@ def _possessive_owner(word: Word) -> str | None:
     as "ihrer": "ihr", like "sie")."""
     owners = mapping("possessives.tsv")
     for form in (word.lemma.lower(), word.text.lower()):
-        for ending in ("", *sorted(_ADJECTIVE_INFLECTIONS, key=len, reverse=True)):
+        for ending in ("", *_ADJECTIVE_INFLECTIONS):
             if form.endswith(ending) and form[:len(form) - len(ending)] in owners:
                 return owners[form[:len(form) - len(ending)]]
     return None

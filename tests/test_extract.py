@@ -198,6 +198,11 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Verband", "Die Umsätze seien im vergangenen Jahr gesunken")]),
     ("Die Entwicklung der Preise überraschte viele. Die Umsätze seien im vergangenen Jahr gesunken.",
      [("indirect", None, "Die Umsätze seien im vergangenen Jahr gesunken")]),
+    # nor the patient of a passive, nor what a copula describes
+    ("Zwölf Mitglieder der Reisegruppe wurden verletzt. Die Verletzten seien zehn deutsche Touristen.",
+     [("indirect", None, "Die Verletzten seien zehn deutsche Touristen")]),
+    ("Der Attentäter war am Steuer eines Busses. Die Toten seien Flüchtlinge aus den belagerten Städten.",
+     [("indirect", None, "Die Toten seien Flüchtlinge aus den belagerten Städten")]),
     # a direct quote that fills a source phrase's clause takes its cue; "seiner" is the person named before
     # after a quote that ends with its own "!" the comma before the verb may be missing
     ("„Komm sofort her!“ rief der Trainer Hans Kurz.", [("direct", "Hans Kurz", "Komm sofort her!")]),

@@ -16,7 +16,7 @@ from quotes.attribute.mention import (
 )
 from quotes.attribute.resolve import OWN_SUBJECT, Resolution, Resolver, display_name, is_role_noun, nominative
 from quotes.detect import Candidate, find_cues
-from quotes.detect.cues import is_content_noun
+from quotes.detect.cues import is_content_noun, is_stance_word
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Quote, Sentence, Span, Word
 from quotes.lexicons import data_dir
@@ -98,6 +98,20 @@ def _is_reported(sentence: Sentence) -> bool:
     return verb is not None and is_konjunktiv(verb)
 
 
+def _subject_acts(sentence: Sentence) -> bool:
+    """The subject of the sentence does something that could be reporting
+    what follows: it is not the patient of a passive ("Der Organisation werden
+    Verbindungen nachgesagt", "Zwölf Mitglieder wurden verletzt") nor what a
+    copula describes ("Der Attentäter war am Steuer"), unless with a word of
+    stance ("Staatspräsident X ist besorgt")."""
+    words = sentence.words
+    passive = any(w.deprel in {"aux:pass", "nsubj:pass"} for w in words) \
+        or (any(w.lemma == "werden" for w in words) and any(w.feats.get("VerbForm") == "Part" for w in words))
+    verbs = [w for w in words if w.upos in {"VERB", "AUX"}]
+    copula = bool(verbs) and all(w.lemma == "sein" for w in verbs)
+    return not passive and not (copula and not any(is_stance_word(w) for w in words))
+
+
 _POINTING_BACK = {"das", "dies", "so"}  # "„…“ Das sagte X.", "„…“ So X weiter."
 _DEMONSTRATIVES = {"diesen", "dieser", "diesem"}  # "„…“ Mit diesen Worten reagierte X …"
 
@@ -138,7 +152,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             before = document.sentences[candidate.sentence - 1]  # who the quote goes on from
             mention_words = _speech_act_speaker(document, before, names)
             if not mention_words and candidate.type == "indirect":
-                narrator = [] if _is_reported(before) else sentence_subject(before, names)
+                narrator = sentence_subject(before, names) if _subject_acts(before) and not _is_reported(before) else []
                 mention_words = narrator or owned_statement(before)
             from_context = bool(mention_words)
         resolution = resolver.resolve(speaker_words(mention_words))

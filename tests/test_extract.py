@@ -791,9 +791,18 @@ def test_invisible_characters_do_not_split_names(extractor, written, name) -> No
     assert text[quote.start:quote.end] == quote.text == "die Gespräche seien gut verlaufen"
 
 
-def test_separable_cue_verb(extractor) -> None:
-    quotes = extractor.extract("Der Sprecher Hans Weber teilte mit, die Gespräche seien beendet.")
-    assert [q.cue.text for q in quotes] == ["teilte mit"]
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Der Sprecher Hans Weber teilte mit, die Gespräche seien beendet.", "teilte mit"),
+    # a verb that a fixed phrase makes a verb of saying, the phrase after it or before it
+    ("Der Sprecher Hans Weber gab zu bedenken, dass die Gespräche beendet seien.", "gab zu bedenken"),
+    ("Der Sprecher Hans Weber hat zu verstehen gegeben, dass die Gespräche beendet seien.",
+     "zu verstehen gegeben"),
+    ("Der Sprecher Hans Weber stellte in Aussicht, dass die Gespräche bald beendet würden.",
+     "stellte in Aussicht"),
+])
+def test_separable_and_phrase_cue_verbs(extractor, text, cue) -> None:
+    quotes = extractor.extract(text)
+    assert [q.cue.text for q in quotes] == [cue]
     assert quotes[0].speaker == "Hans Weber"
 
 

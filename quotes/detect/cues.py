@@ -219,6 +219,28 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
                 return Cue((word, particle), "verb", joined)
         if lemma in verbs:
             return Cue((word,), "verb", lemma)
+    return _phrase_cue(sentence, word)
+
+
+def _phrase_cue(sentence: Sentence, verb: Word) -> Cue | None:
+    """A verb with the fixed words of a phrase of saying: "gab … zu
+    bedenken", "zu verstehen gegeben" (data/lexicons/speech_phrases.tsv)."""
+    lemmas = set(_lemma_candidates(verb))
+    words = sentence.words
+    for written, lemma in table("speech_phrases.tsv"):
+        if lemma not in lemmas:
+            continue
+        phrase = written.split()
+        length = len(phrase)
+        before = words[max(verb.id - 1 - length, 0):verb.id - 1]
+        if [w.text.lower() for w in before] == phrase:
+            return Cue((verb, *before), "verb", f"{written} {lemma}")
+        for position in range(verb.id, len(words) - length + 1):
+            run = words[position:position + length]
+            if [w.text.lower() for w in run] == phrase:
+                return Cue((verb, *run), "verb", f"{written} {lemma}")
+            if words[position].text in _CLAUSE_END:
+                break
     return None
 
 

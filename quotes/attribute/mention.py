@@ -728,6 +728,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if not agent:  # "wurden nach Angaben eines Mitarbeiters angewiesen, …": who reports the order
             options.append(_source_phrase_in_clause(sentence, cue.head))
     else:
+        options.append(_impersonal_place(sentence, cue.head))  # "Im Ministerium betont man, …"
         trusted = _quoted_object(sentence, cue.head)
         options.append(trusted)  # "zitierte die Zeitung einen Sprecher, …"
         options.append(_prefield_subject(sentence, _finite_of(sentence, cue.head), names))
@@ -773,6 +774,29 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
                 if _outside(extra, candidate) or (inside_allowed and extension is not _attributes):
                     option = option + extra  # a source phrase's apposition, not its prepositional phrases
             return _name_before(sentence, option) + option
+    return []
+
+
+_PLACE_PREPOSITIONS = {"in", "im", "bei", "beim"}
+
+
+def _impersonal_place(sentence: Sentence, verb: Word) -> list[Word]:
+    """With "man" as the subject of the cue verb's clause, the institution
+    where it is said: "Im Ministerium betont man, …", "Bei der Polizei geht
+    man davon aus, …" → "Ministerium", "der Polizei"."""
+    words = sentence.words
+    start = clause_opening(words, verb.id - 1, _CLAUSE_BOUNDS)
+    end = verb.id
+    while end < len(words) and words[end].text not in _CLAUSE_BOUNDS:
+        end += 1
+    clause = words[start:end]
+    if not any(w.text.lower() == "man" for w in clause):
+        return []
+    for word in clause:
+        if word.text.lower() in _PLACE_PREPOSITIONS:
+            phrase = noun_phrase_forward(sentence, word.id)
+            if phrase and is_speaker_noun(_head(phrase) or phrase[0]):
+                return phrase
     return []
 
 

@@ -885,6 +885,19 @@ def test_an_institution_noun_resolves_to_the_name_the_article_gave_it(extractor)
         ("Mercedes-Benz", "organisation"), ("Reuters", "organisation"), ("Polizei", "organisation")]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a general noun resolves to the one name given with a noun of its kind
+    ("Der Autobauer Mercedes-Benz legte Zahlen vor. Das Unternehmen erklärte, der Umsatz sei gestiegen.",
+     "Mercedes-Benz"),
+    # two companies: the general noun stays itself
+    ("Der Autobauer Mercedes-Benz und der Zulieferer Bosch verhandeln. Das Unternehmen erklärte, der Umsatz sei "
+     "gestiegen.", "Unternehmen"),
+])
+def test_a_general_institution_noun_resolves_to_the_one_name_of_its_kind(extractor, text, speaker) -> None:
+    [quote] = extractor.extract(text)
+    assert quote.speaker == speaker
+
+
 def test_a_quantifier_the_tagger_calls_a_name_is_no_person(extractor) -> None:
     [document] = extractor.analyse_many(["„Jeder Tag ohne Patriot-Systeme kostet Leben“, schrieb er auf Telegram."])
     assert document.sentences[0].words[1].upos == "PROPN"  # the small tagger's reading this test guards against

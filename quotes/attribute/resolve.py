@@ -280,6 +280,16 @@ def _bound_to_compound(bindings: dict[str, str], noun: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+def _bound_to_kind(bindings: dict[str, str], noun: str) -> str | None:
+    """The one name bound to a noun of the kind a general noun (folded)
+    names, data/lexicons/institution_kinds.tsv: "das Unternehmen" after "Der
+    Autobauer Mercedes-Benz"; None when two names fit."""
+    kinds = {general: tuple(members.split()) for general, members in table("institution_kinds.tsv")}
+    members = kinds.get(noun)
+    names = {name for key, name in bindings.items() if key.endswith(members)} if members else set()
+    return names.pop() if len(names) == 1 else None
+
+
 class Resolver:
     """Resolves mentions in one document, left to right."""
 
@@ -337,7 +347,8 @@ class Resolver:
         if len(nouns) != 1 or not mention or mention[0].feats.get("Definite") != "Def":
             return None
         noun = _fold(nouns[0].text)
-        return self.index.organisations.get(noun) or _bound_to_compound(self.index.organisations, noun)
+        return self.index.organisations.get(noun) or _bound_to_compound(self.index.organisations, noun) \
+            or _bound_to_kind(self.index.organisations, noun)
 
     def resolve(self, mention: list[Word]) -> Resolution:
         if not mention:

@@ -31,6 +31,9 @@ def sentences(text: str) -> list[list[str]]:
     ("schrieb der 62-Jährige auf der Plattform X. Berger ging.",
      [["schrieb", "der", "62-Jährige", "auf", "der", "Plattform", "X", "."], ["Berger", "ging", "."]]),
     ("Die 1990er-Jahre und 5G.", [["Die", "1990er-Jahre", "und", "5G", "."]]),
+    # a number with letters is no ordinal: its full stop ends the sentence
+    ("Das sagte der 34-Jährige. Sein Anwalt schwieg.",
+     [["Das", "sagte", "der", "34-Jährige", "."], ["Sein", "Anwalt", "schwieg", "."]]),
 ])
 def test_tokens_and_sentences(text: str, expected: list[list[str]]) -> None:
     assert sentences(text) == expected

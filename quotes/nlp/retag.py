@@ -35,8 +35,13 @@ def _against_form(words: Sequence[Any], index: int, hanta: str, stts: str) -> bo
     """HanTa's guess against the word's form: a number with letters in it
     ("Muslix64", "Mi-8"), a noun or name in lowercase ("Hier sparte der …" is
     no "Sparte"), or a verb, adverb or predicative adjective capitalised
-    inside a sentence ("Der Trainer Hans Kurz")."""
+    inside a sentence ("Der Trainer Hans Kurz"), or a capitalised attributive
+    adjective with no noun after it ("Alan Posener in der Zeitung" is no
+    "Posener Straße")."""
     form = words[index].text
+    if stts == "ADJA" and form[:1].isupper() and index > 0 and words[index - 1].upos == "PROPN":
+        following = words[index + 1] if index + 1 < len(words) else None
+        return following is None or not (following.text[:1].isupper() or following.upos in {"ADJ", "NUM"})
     if hanta == "NUM":
         return any(character.isalpha() for character in form) and any(character.isdigit() for character in form)
     if hanta in {"NOUN", "PROPN"}:

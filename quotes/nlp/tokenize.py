@@ -71,7 +71,7 @@ def _raw_tokens(text: str) -> list[Token]:
             is_initial = len(word) == 1 and word.isupper() and bool(following) and not _after_article(tokens, text)
             if word in abbreviations or is_initial:
                 end += 1
-        elif kind == "number" and after == ".":
+        elif kind == "number" and after == "." and not any(c.isalpha() for c in match.group()):
             following = re.match(r"\s*([^\s]+)", text[end + 1:end + 40])
             next_word = following.group(1) if following else ""
             next_clean = next_word.strip(",;:")

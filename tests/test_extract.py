@@ -535,6 +535,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a particle the tagger takes for a verb of its own ("bekannt" as "bekennen") is still the particle
     ("Die Gemeinschaft (IGDRB), die von der Industrie gegründet wurde, hat nun bekannt gegeben, dass keine Gefahr "
      "bestehe.", "Die Gemeinschaft (IGDRB)", "Gemeinschaft (IGDRB)"),
+    # a relative clause after the name is no apposition
+    ("Todor Kolarow, dessen Behörde dafür zuständig ist, sagte, dass fünf Millionen Euro beschlagnahmt wurden.",
+     "Todor Kolarow", "Todor Kolarow"),
     # with "man" as the subject, the institution where it is said speaks
     ("Im Ministerium betont man, es gebe keinen Grund zur Sorge.", "Ministerium", "Ministerium"),
     ("Bei der Polizei geht man davon aus, dass der Täter aus der Region stammt.", "der Polizei", "Polizei"),

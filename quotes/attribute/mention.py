@@ -1031,6 +1031,9 @@ def _describes(words: list[Word]) -> bool:
                                        for head in heads)
 
 
+_ONLY_RELATIVE = {"dessen", "deren", "denen", "welche", "welcher", "welches", "welchem", "welchen"}
+
+
 def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     """The apposition after a speaker's name or role, comma included: "Olli
     Rehn, EU-Erweiterungskommissar, sagte …", "der Leiter der Studie, Paulo
@@ -1040,6 +1043,8 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     words = sentence.words
     if comma + 1 >= len(words) or words[comma].text != ",":
         return []
+    if words[comma + 1].text.lower() in _ONLY_RELATIVE:
+        return []  # "Todor Kolarow, dessen Behörde …": a relative clause, no apposition
     following = noun_phrase_forward(sentence, comma + 1)
     if not following:
         return []

@@ -1037,6 +1037,8 @@ def test_partial_quote_is_kept_when_attributed(extractor) -> None:
     "Zwar bemerkte der Pilot die Probleme nach dem Start, zum Flughafen zurückkehren konnte er nicht mehr.",
     # a participle tagged as a modifier before its noun, where another verb carries the clause, describes
     "In Illinois wurden 12 zum Tode verurteilte Menschen hingerichtet, 20 wurden freigesprochen.",
+    # a parenthesis that points to an earlier article attributes nothing
+    "Der Träger des „Sacharow-Preises“ sitzt weiter im Gefängnis (Wikinews berichtete).",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:
     assert extractor.extract(text) == []

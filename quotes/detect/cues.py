@@ -12,6 +12,7 @@ from quotes.lexicons import endings, mapping, table, word_list
 
 _PARTICLE_RELATIONS = {"compound:prt"}
 _PARTICLE_TAGS = {"PTKVZ"}
+CROSS_REFERENCE_WORDS = 3  # words before the verb in "(Wikinews berichtete)", "(die Zeitung hatte berichtet)"
 _CLAUSE_END = {",", ";", ":", ".", "!", "?", "–"}
 _VERBAL = {"VERB", "AUX"}
 _MISTAGGED = {"NOUN", "PROPN", "ADJ", "ADV", "X"}  # a small tagger's errors on lowercase verbs
@@ -338,4 +339,17 @@ def find_cues(sentence: Sentence) -> list[Cue]:
         if cue is not None:
             cues.append(cue)
     particles = {word.id for cue in cues if cue.kind == "verb" for word in cue.words[1:]}
-    return [cue for cue in cues if cue.head.id not in particles]
+    return [cue for cue in cues if cue.head.id not in particles and not _cross_reference(sentence, cue)]
+
+
+def _cross_reference(sentence: Sentence, cue: Cue) -> bool:
+    """A verb that closes a short parenthesis: "(Wikinews berichtete)", "(wir
+    berichteten)" points to an earlier article, it attributes nothing."""
+    if cue.kind != "verb":
+        return False
+    last = max(word.id for word in cue.words)
+    closing = sentence.word(last + 1)
+    if closing is None or closing.text != ")":
+        return False
+    before = sentence.words[max(cue.head.id - 1 - CROSS_REFERENCE_WORDS, 0):cue.head.id - 1]
+    return any(word.text == "(" for word in before)

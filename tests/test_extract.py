@@ -535,6 +535,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a particle the tagger takes for a verb of its own ("bekannt" as "bekennen") is still the particle
     ("Die Gemeinschaft (IGDRB), die von der Industrie gegründet wurde, hat nun bekannt gegeben, dass keine Gefahr "
      "bestehe.", "Die Gemeinschaft (IGDRB)", "Gemeinschaft (IGDRB)"),
+    # after a quotation or a fronted report, the noun phrase after the verb and its adverbials is the subject
+    ("„Die Lage ist ernst“, sagte am Montag der Minister.", "der Minister", "Minister"),
+    ("Die Maschine sei abgestürzt, teilte die Flugsicherung mit.", "die Flugsicherung", "Flugsicherung"),
     # a relative clause after the name is no apposition
     ("Todor Kolarow, dessen Behörde dafür zuständig ist, sagte, dass fünf Millionen Euro beschlagnahmt wurden.",
      "Todor Kolarow", "Todor Kolarow"),

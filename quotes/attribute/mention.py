@@ -731,6 +731,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(_impersonal_place(sentence, cue.head))  # "Im Ministerium betont man, …"
         trusted = _quoted_object(sentence, cue.head)
         options.append(trusted)  # "zitierte die Zeitung einen Sprecher, …"
+        if not trusted and candidate.route in {"fronted", "after"}:
+            trusted = _subject_after_fronted(sentence, cue.head)
+            options.append(trusted)  # "…, teilte die Flugsicherung mit": whatever noun heads it
         options.append(_prefield_subject(sentence, _finite_of(sentence, cue.head), names))
         before_verb = sentence.word(cue.head.id - 1)
         if before_verb is not None and before_verb.text.lower() in _NOMINATIVE_PRONOUNS \
@@ -777,6 +780,35 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     return []
 
 
+def _subject_after_fronted(sentence: Sentence, verb: Word) -> list[Word]:
+    """The noun phrase right after the finite cue verb that follows a fronted
+    report ("Die Maschine sei abgestürzt, teilte die Flugsicherung mit."):
+    in German V2 it is the subject, unless it is marked as an object or names
+    a time."""
+    words = sentence.words
+    index = verb.id  # the word after the verb
+    for _ in range(FRONTED_ADVERBIALS):  # "sagte am Montag der Minister", "sagte zudem ein Sprecher"
+        if index < len(words) and words[index].upos in {"ADV", "PART"}:
+            index += 1
+        elif index < len(words) and words[index].upos == "ADP":
+            index += 1  # the preposition's own noun, without a genitive: "am Montag | der Minister"
+            while index < len(words) and words[index].upos in {"DET", "ADJ", "NUM"}:
+                index += 1
+            if index < len(words) and words[index].upos == "NOUN":
+                index += 1
+            while index < len(words) and words[index].upos == "PROPN":
+                index += 1
+    if not verb.is_finite or index >= len(words) or words[index].upos not in {"DET", "NOUN", "PROPN", "ADJ"}:
+        return []
+    phrase = noun_phrase_forward(sentence, index)
+    head = next((w for w in phrase if w.upos in {"NOUN", "PROPN"}), None)
+    genitive = phrase[0].text.lower() in genitive_determiners(unambiguous=True)  # "auf Nachfrage | eines Reporters"
+    if head is None or genitive or _opens_as_object(phrase) or is_temporal(phrase):
+        return []
+    return phrase
+
+
+FRONTED_ADVERBIALS = 3  # adverbs or prepositional phrases between a cue verb and its subject
 _PLACE_PREPOSITIONS = {"in", "im", "bei", "beim"}
 
 

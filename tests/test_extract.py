@@ -1022,9 +1022,14 @@ def test_the_answer_to_a_claim_goes_on_with_the_answering_speaker(extractor) -> 
     assert answer.speaker == "Qiangba Puncog"
 
 
-def test_partial_quote_is_kept_when_attributed(extractor) -> None:
-    quotes = extractor.extract("Trump nannte das Gespräch „sehr produktiv“.")
-    assert [(q.type, q.text, q.speaker) for q in quotes] == [("direct", "sehr produktiv", "Trump")]
+@pytest.mark.parametrize(("text", "quoted", "speaker"), [
+    ("Trump nannte das Gespräch „sehr produktiv“.", "sehr produktiv", "Trump"),
+    # Austrian political usage: "orten" (to see, to detect) reports a view
+    ("Kickl ortet einen „Anschlag auf die Meinungsfreiheit“.", "Anschlag auf die Meinungsfreiheit", "Kickl"),
+])
+def test_partial_quote_is_kept_when_attributed(extractor, text, quoted, speaker) -> None:
+    quotes = extractor.extract(text)
+    assert [(q.type, q.text, q.speaker) for q in quotes] == [("direct", quoted, speaker)]
 
 
 @pytest.mark.parametrize("text", [

@@ -538,6 +538,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # after a quotation or a fronted report, the noun phrase after the verb and its adverbials is the subject
     ("„Die Lage ist ernst“, sagte am Montag der Minister.", "der Minister", "Minister"),
     ("Die Maschine sei abgestürzt, teilte die Flugsicherung mit.", "die Flugsicherung", "Flugsicherung"),
+    # "mit den Worten" before a quotation makes any verb its cue
+    ("Die Ministerin verabschiedete sich mit den Worten „Wir sehen uns bald wieder“.", "Die Ministerin",
+     "Ministerin"),
     # a relative clause after the name is no apposition
     ("Todor Kolarow, dessen Behörde dafür zuständig ist, sagte, dass fünf Millionen Euro beschlagnahmt wurden.",
      "Todor Kolarow", "Todor Kolarow"),

@@ -4,7 +4,15 @@ titles and names by whether the text attributes the words to someone."""
 from __future__ import annotations
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues, heissen_cue, is_stance_word, source_prepositions, verb_cue
+from quotes.detect.cues import (
+    Cue,
+    find_cues,
+    heissen_cue,
+    is_speech_noun,
+    is_stance_word,
+    source_prepositions,
+    verb_cue,
+)
 from quotes.detect.marks import QuotedSpan
 from quotes.detect.spans import (
     CLAUSE_OPENERS,
@@ -186,7 +194,18 @@ def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | 
         if cue.kind != "verb" or span.start <= cue.start < span.end:
             continue
         return cue, "subject"
-    return None
+    return _with_the_words(sentence, span)
+
+
+def _with_the_words(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | None:
+    """"Er verabschiedete sich mit den Worten „…“": a noun of saying after
+    "mit" right before the quote makes the clause's finite verb its cue,
+    whatever the verb, and the verb's subject its speaker."""
+    before = [w for w in sentence.words if w.end <= span.open_mark]
+    if len(before) < 3 or before[-3].text.lower() != "mit" or not is_speech_noun(before[-1]):
+        return None
+    verb = next((w for w in reversed(before) if is_finite_verb(w)), None)
+    return (Cue((verb,), "verb", verb.lemma.lower()), "subject") if verb is not None else None
 
 
 def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidate]:

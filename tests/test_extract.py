@@ -538,6 +538,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # after a quotation or a fronted report, the noun phrase after the verb and its adverbials is the subject
     ("„Die Lage ist ernst“, sagte am Montag der Minister.", "der Minister", "Minister"),
     ("Die Maschine sei abgestürzt, teilte die Flugsicherung mit.", "die Flugsicherung", "Flugsicherung"),
+    # the subject of an auxiliary's verb before a colon, with a genitive owner before its role and the name after
+    ("Merkels früherer Sprecher Ulrich Wilhelm hat keine Zweifel: „Das war die richtige Entscheidung.“",
+     "Merkels früherer Sprecher Ulrich Wilhelm", "Ulrich Wilhelm"),
     # "mit den Worten" before a quotation makes any verb its cue
     ("Die Ministerin verabschiedete sich mit den Worten „Wir sehen uns bald wieder“.", "Die Ministerin",
      "Ministerin"),

@@ -223,7 +223,10 @@ def _subject_by_dependency(sentence: Sentence, cue_head: Word) -> list[Word]:
                 phrase = noun_phrase_backward(sentence, word.id - 1)
                 if phrase:
                     forward = noun_phrase_forward(sentence, phrase[0].id - 1)
-                    return forward if forward and forward[-1].id >= word.id else phrase
+                    if forward and forward[-1].id >= word.id:
+                        return forward
+                    tail = noun_phrase_forward(sentence, word.id - 1)  # "Merkels früherer | Sprecher Ulrich Wilhelm"
+                    return phrase + [w for w in tail if w.id > phrase[-1].id]
     return []
 
 
@@ -695,6 +698,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
             options.append(_prefield_subject(sentence, main, names))
         options.append(_inverted_subject(sentence, verb, names))  # "Hier sparte der Bundespräsident nicht mit Kritik:"
         options.append(_subject_by_dependency(sentence, verb))
+        if verb.upos == "AUX" and (governor := sentence.word(verb.head)) is not None:
+            options.append(_subject_by_dependency(sentence, governor))  # "X hat weniger Hemmungen: „…“"
         options.append(clause_subject(sentence, verb))
         options.append(_prefield_subject(sentence, main, names))  # "X zeigte sich besorgt, dass …: „…“"
     elif cue.kind == "colon" or candidate.speaker_side == "before":

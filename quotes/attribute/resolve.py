@@ -199,6 +199,15 @@ def _in_attribute(mention: list[Word], first: Word) -> bool:
     return attribute and any(is_role_noun(w) for w in mention[:opening])
 
 
+def _owner_before(mention: list[Word], run: list[Word]) -> bool:
+    """The name is a genitive before a role noun, perhaps past adjectives:
+    "Jelpkes wissenschaftlicher Mitarbeiter", "Merkels Sprecher"."""
+    after = mention.index(run[-1]) + 1
+    while after < len(mention) and mention[after].upos == "ADJ":
+        after += 1
+    return run[-1].text.endswith("s") and after < len(mention) and is_role_noun(mention[after])
+
+
 def _quoted_name(mention: list[Word]) -> str | None:
     """A title in quotation marks names the source: der „New York Post“."""
     marks = quote_marks().all
@@ -374,8 +383,8 @@ class Resolver:
         if outside and not _abbreviated(mention):
             runs = outside  # "Eberhard Diepgen (CDU)": the person, not the party
         role_words = [w for w in mention if is_role_noun(w)]
-        if role_words:  # "Präsident des Rats der Europäischen Union": the institution is not the person
-            runs = [run for run in runs if not _in_attribute(mention, run[0])]
+        if role_words:  # "Präsident des Rats der Europäischen Union", "Jelpkes Mitarbeiter": not the person
+            runs = [run for run in runs if not _in_attribute(mention, run[0]) and not _owner_before(mention, run)]
         if not runs:  # a known surname the tagger calls a noun here: "De Maizière sagte"
             runs = [[w] for w in mention if w.upos in _NAME_PART_TAGS and w.text[:1].isupper()
                     and _fold(w.text) in self.index.full_names]

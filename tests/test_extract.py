@@ -541,6 +541,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # the subject of an auxiliary's verb before a colon, with a genitive owner before its role and the name after
     ("Merkels früherer Sprecher Ulrich Wilhelm hat keine Zweifel: „Das war die richtige Entscheidung.“",
      "Merkels früherer Sprecher Ulrich Wilhelm", "Ulrich Wilhelm"),
+    # an expectation stated ("rechnet damit, dass …"); "-Boss" is a role before a name
+    ("Die Nationalbank rechnet damit, dass die Inflation im kommenden Jahr sinkt.", "Die Nationalbank",
+     "Nationalbank"),
+    ("Bayern-Boss Jan-Christian Dreesen bedankte sich: „Wir wünschen ihm alles Gute.“",
+     "Bayern-Boss Jan-Christian Dreesen", "Jan-Christian Dreesen"),
     # "mit den Worten" before a quotation makes any verb its cue
     ("Die Ministerin verabschiedete sich mit den Worten „Wir sehen uns bald wieder“.", "Die Ministerin",
      "Ministerin"),

@@ -855,6 +855,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # a singular role noun does not refer to a plural speaker
     ("Ermittler wollten sich nicht dazu äußern, ob es weitere Verdächtige gebe. Die Ministerin ist der "
      "Meinung, dass die Regeln verschärft werden müssen.", ["Ermittler", "Ministerin"]),
+    # a plural role noun refers to no one person named before
+    ("Der Präsident der Kammer, Harald Mahrer, warnte vor einer Rezession. Die Richter urteilten, die Kündigung "
+     "sei rechtens.", ["Richter"]),
     # a role noun with a possessive is the Linke's, unnamed; not "CDU-Fraktionschef Dennis Thering"
     ("CDU-Fraktionschef Dennis Thering kritisierte den Senat. Auch die Linke lehnt den Deal ab. Ihr "
      "Fraktionschef sprach von einem „schwarzen Tag für den Hafen“.", ["Fraktionschef"]),

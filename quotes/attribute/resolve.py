@@ -73,6 +73,16 @@ def _gender_of(word: Word) -> str | None:
     return "f" if gender == "Fem" else "m" if gender == "Masc" else None
 
 
+def _plural_role(role: Word, determiner: Word | None) -> bool:
+    """A role noun in the plural: "-innen", or after "die" unless it ends
+    like a woman's role ("die Kanzlerin", "die Abgeordnete"): "die Richter",
+    "die Abgeordneten"."""
+    lower = role.text.lower()
+    if lower.endswith("innen"):
+        return True
+    return determiner is not None and determiner.text.lower() == "die" and not lower.endswith(("in", "frau", "e"))
+
+
 def _fold(text: str) -> str:
     return normalise_token(text).lower().replace("-", "")
 
@@ -403,11 +413,13 @@ class Resolver:
             role = role_words[-1]
             determiner = next((w for w in mention if w.upos == "DET"), None)
             definite = determiner is not None and determiner.feats.get("Definite") == "Def"
-            bound = self.index.roles.get(_fold(role.text)) or self.index.roles.get(_fold(role.lemma)) \
+            plural = _plural_role(role, determiner)  # "Die Richter urteilten": not one person
+            bound = None if plural else self.index.roles.get(_fold(role.text)) \
+                or self.index.roles.get(_fold(role.lemma)) \
                 or (_bound_to_compound(self.index.roles, _fold(role.text)) if definite else None)  # not "Ihr …"
             if bound:
                 return Resolution(bound, "person", "role")
-            if definite:
+            if definite and not plural:
                 name = self._recent_person(offset, _gender_of(role))
                 if name:
                     return Resolution(name, "person", "role")

@@ -855,6 +855,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # a singular role noun does not refer to a plural speaker
     ("Ermittler wollten sich nicht dazu äußern, ob es weitere Verdächtige gebe. Die Ministerin ist der "
      "Meinung, dass die Regeln verschärft werden müssen.", ["Ermittler", "Ministerin"]),
+    # a name's gender from the role before the comma of its apposition: no woman's role refers to him
+    ("Der Präsident der Kammer, Harald Mahrer, warnte vor einer Rezession. Die Ministerin sagte, die Lage sei "
+     "ernst.", ["Ministerin"]),
     # a plural role noun refers to no one person named before
     ("Der Präsident der Kammer, Harald Mahrer, warnte vor einer Rezession. Die Richter urteilten, die Kündigung "
      "sei rechtens.", ["Richter"]),

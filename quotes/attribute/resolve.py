@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from quotes.detect.cues import genitive_determiners, has_speaker_ending, is_content_noun, speech_noun_source
-from quotes.document import Document, Word
+from quotes.detect.spans import APPOSITION_REACH
+from quotes.document import Document, Sentence, Word
 from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
 
@@ -71,6 +72,18 @@ def _gender_of(word: Word) -> str | None:
         return "m"
     gender = word.feats.get("Gender")
     return "f" if gender == "Fem" else "m" if gender == "Masc" else None
+
+
+def _role_before_comma(sentence: Sentence, run: list[Word]) -> Word | None:
+    """The role noun of the phrase before the comma that opens a name's
+    apposition: "Der Präsident der Kammer, Harald Mahrer" → "Präsident"."""
+    comma = sentence.word(run[0].id - 1)
+    if comma is None or comma.text != ",":
+        return None
+    start = comma.id - 1
+    while start > 0 and sentence.words[start - 1].text not in {",", ";", ":"} and comma.id - start < APPOSITION_REACH:
+        start -= 1
+    return next((w for w in sentence.words[start:comma.id - 1] if is_role_noun(w)), None)
 
 
 def _plural_role(role: Word, determiner: Word | None) -> bool:
@@ -269,6 +282,8 @@ def build_index(document: Document) -> _Index:
                 index.roles.setdefault(_fold(before.text), name)
                 index.roles.setdefault(_fold(before.lemma), name)
                 gender = _gender_of(before)
+            elif (apposed := _role_before_comma(sentence, run)) is not None:
+                gender = _gender_of(apposed)  # "Der Präsident der Kammer, Harald Mahrer, …"
             if gender:
                 index.genders.setdefault(name, gender)
             index.persons.append(PersonMention(name, run[0].start, gender, sentence.index, _is_subject(run)))

@@ -155,7 +155,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
                 narrator = sentence_subject(before, names) if _subject_acts(before) and not _is_reported(before) else []
                 mention_words = narrator or owned_statement(before)
             from_context = bool(mention_words)
-        resolution = resolver.resolve(speaker_words(mention_words))
+        resolution = resolver.resolve(speaker_words(mention_words), (candidate.start, candidate.end))
         if resolution.how == OWN_SUBJECT:  # "Nach eigenen Angaben hat die Firma …": the firm
             subject = sentence_subject(document.sentences[candidate.sentence], names)
             resolution = resolver.resolve(speaker_words(subject)) if subject and subject != mention_words \

@@ -344,9 +344,10 @@ class Resolver:
             gender = "p"  # plural, as in pronouns.tsv: "Ermittler" are not "er", nor "die Ministerin"
         self.recent_speakers.append((offset, name, gender))
 
-    def _recent_person(self, offset: int, gender: str | None) -> str | None:
+    def _recent_person(self, offset: int, gender: str | None, reported: tuple[int, int] | None) -> str | None:
         """The most recent speaker, else the most recent named person, of a
-        compatible gender before `offset`."""
+        compatible gender before `offset`, not one named in the `reported`
+        words themselves ("Kickl sei „ein Brandstifter“, sagte er")."""
         def compatible(known: str | None) -> bool:
             return known is None or gender is None or known == gender
 
@@ -354,7 +355,8 @@ class Resolver:
         seen = [(self._sentence_index(at), True, at, name) for at, name, known in self.recent_speakers
                 if at < offset and compatible(known)]
         seen += [(p.sentence, p.subject, p.start, p.name) for p in self.index.persons
-                 if p.start < offset and compatible(p.gender)]
+                 if p.start < offset and compatible(p.gender)
+                 and not (reported is not None and reported[0] <= p.start < reported[1])]
         if here is not None:
             seen = [item for item in seen if item[0] < here.index] or seen
         if not seen:
@@ -384,7 +386,8 @@ class Resolver:
         return self.index.organisations.get(noun) or _bound_to_compound(self.index.organisations, noun) \
             or _bound_to_kind(self.index.organisations, noun)
 
-    def resolve(self, mention: list[Word]) -> Resolution:
+    def resolve(self, mention: list[Word], reported: tuple[int, int] | None = None) -> Resolution:
+        """Who the mention names; `reported` is the span of what they said."""
         if not mention:
             return Resolution(None, None, "none")
         offset = mention[0].start
@@ -398,7 +401,7 @@ class Resolver:
             if genders is None:
                 return Resolution(None, None, "none")
             gender = genders if genders in {"m", "f"} else None
-            name = self._recent_person(offset, gender)
+            name = self._recent_person(offset, gender, reported)
             return Resolution(name, "person" if name else None, "pronoun")
         quoted = _quoted_name(mention)
         if quoted:
@@ -435,7 +438,7 @@ class Resolver:
             if bound:
                 return Resolution(bound, "person", "role")
             if definite and not plural:
-                name = self._recent_person(offset, _gender_of(role))
+                name = self._recent_person(offset, _gender_of(role), reported)
                 if name:
                     return Resolution(name, "person", "role")
         nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}
@@ -452,7 +455,7 @@ class Resolver:
                 return Resolution(None, None, OWN_SUBJECT)  # "nach eigenen Angaben": the clause's subject speaks
             if owner is not None and mention[0].feats.get("Poss") == "Yes":  # "seiner Ansicht nach": his, like "er"
                 gender = mapping("pronouns.tsv")[owner]
-                name = self._recent_person(offset, gender if gender in {"m", "f"} else None)
+                name = self._recent_person(offset, gender if gender in {"m", "f"} else None, reported)
                 return Resolution(name, "person" if name else None, "pronoun")
             return Resolution(None, None, "none")  # "nach Ansicht" alone: a statement, not who made it
         return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")

@@ -546,6 +546,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Nationalbank"),
     ("Bayern-Boss Jan-Christian Dreesen bedankte sich: „Wir wünschen ihm alles Gute.“",
      "Bayern-Boss Jan-Christian Dreesen", "Jan-Christian Dreesen"),
+    # "der APA" after a speaker's noun is whom it was told; "aus X verlautete" names the source
+    ("Wie ein Polizeisprecher der APA sagte, wurde der Mann festgenommen.", "ein Polizeisprecher",
+     "Polizeisprecher"),
+    ("Aus dem Ministerium verlautete, man sei mit dem Ergebnis zufrieden.", "dem Ministerium", "Ministerium"),
+    ("Der Minister ließ verlauten, er sei mit dem Ergebnis zufrieden.", "Der Minister", "Minister"),
     # "mit den Worten" before a quotation makes any verb its cue
     ("Die Ministerin verabschiedete sich mit den Worten „Wir sehen uns bald wieder“.", "Die Ministerin",
      "Ministerin"),

@@ -109,6 +109,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 and (title := quoted_title_end(words, end + 1)) is not None:
             end = title - 1  # "die „Aktion Deutschland hilft“", "Moritz Wohlrab von der „Aktion …“"
             seen_noun = True
+        elif seen_noun and lower == "der" and end + 1 < len(words) and not is_speech_noun(words[end - 1]) \
+                and words[end + 1].text.lower() in word_list("news_agencies.txt"):
+            break  # "ein Polizeisprecher | der APA": told the agency, not its spokesman
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True)
@@ -720,8 +723,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
             options.append(noun_phrase_forward(sentence, opening) if opening < first else [])
     elif candidate.speaker_side == "after" and cue.kind != "verb":
         options.append(noun_phrase_forward(sentence, last + 1))
-    elif (preposition := mapping("source_object_verbs.tsv").get(cue.lemma)) is not None:
-        trusted = _prepositional_object(sentence, cue.head, preposition)
+    elif (preposition := mapping("source_object_verbs.tsv").get(cue.lemma)) is not None \
+            and (source := _prepositional_object(sentence, cue.head, preposition)):
+        trusted = source
         options.append(trusted)  # "aus dem Bericht geht hervor": a dative by its place, yet the source
     elif candidate.route == "wie" and _passive_agent(sentence, cue.head) is None \
             and (opening := _wie_subject(sentence, head)):

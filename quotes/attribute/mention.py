@@ -109,9 +109,10 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 and (title := quoted_title_end(words, end + 1)) is not None:
             end = title - 1  # "die „Aktion Deutschland hilft“", "Moritz Wohlrab von der „Aktion …“"
             seen_noun = True
-        elif seen_noun and lower == "der" and end + 1 < len(words) and not is_speech_noun(words[end - 1]) \
-                and words[end + 1].text.lower() in word_list("news_agencies.txt"):
-            break  # "ein Polizeisprecher | der APA": told the agency, not its spokesman
+        elif seen_noun and lower == "der" and end + 1 < len(words) \
+                and words[end + 1].text.lower() in word_list("news_agencies.txt") \
+                and (is_role_noun(words[end - 1]) or not is_speech_noun(words[end - 1])):
+            break  # "ein Polizeisprecher | der APA": told the agency; not "einer Meldung der dpa"
         elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True)

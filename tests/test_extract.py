@@ -551,6 +551,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Polizeisprecher"),
     ("Aus dem Ministerium verlautete, man sei mit dem Ergebnis zufrieden.", "dem Ministerium", "Ministerium"),
     ("Der Minister ließ verlauten, er sei mit dem Ergebnis zufrieden.", "Der Minister", "Minister"),
+    # a verb of feeling after a quotation says it ("freute sich", "empörte sich")
+    ("„Das ist ein großer Erfolg“, freute sich die Bürgermeisterin.", "die Bürgermeisterin", "Bürgermeisterin"),
     # "mit den Worten" before a quotation makes any verb its cue
     ("Die Ministerin verabschiedete sich mit den Worten „Wir sehen uns bald wieder“.", "Die Ministerin",
      "Ministerin"),

@@ -198,6 +198,11 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Verband", "Die Umsätze seien im vergangenen Jahr gesunken")]),
     ("Die Entwicklung der Preise überraschte viele. Die Umsätze seien im vergangenen Jahr gesunken.",
      [("indirect", None, "Die Umsätze seien im vergangenen Jahr gesunken")]),
+    # a relative clause after a preposition is what was said only in Konjunktiv
+    ("Die Regierung veröffentlichte eine Erklärung, in der es heißt, man verurteile den Angriff.",
+     [("indirect", None, "man verurteile den Angriff")]),
+    ("Der Minister verwies auf die Länder, aus denen die meisten Einwanderer kämen.",
+     [("indirect", "Minister", "aus denen die meisten Einwanderer kämen")]),
     # nor the patient of a passive, nor what a copula describes
     ("Zwölf Mitglieder der Reisegruppe wurden verletzt. Die Verletzten seien zehn deutsche Touristen.",
      [("indirect", None, "Die Verletzten seien zehn deutsche Touristen")]),
@@ -556,6 +561,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # "mit den Worten" before a quotation makes any verb its cue
     ("Die Ministerin verabschiedete sich mit den Worten „Wir sehen uns bald wieder“.", "Die Ministerin",
      "Ministerin"),
+    # a relative clause after a preposition is no content clause; "in der es heißt" reports for its antecedent
+    ("Die Regierung veröffentlichte eine Erklärung, in der es heißt, man verurteile den Angriff.",
+     "eine Erklärung", None),
     # a relative clause after the name is no apposition
     ("Todor Kolarow, dessen Behörde dafür zuständig ist, sagte, dass fünf Millionen Euro beschlagnahmt wurden.",
      "Todor Kolarow", "Todor Kolarow"),

@@ -673,7 +673,11 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
             after.append(index)
         for index in [*after, *range(0, heissen_first)]:
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
-                options.append(noun_phrase_forward(sentence, index + 1))
+                following = sentence.word(index + 2)
+                relative = following is not None and following.text.lower() in RELATIVE_PRONOUNS \
+                    and index > 1 and sentence.words[index - 1].text == ","
+                options.append(noun_phrase_backward(sentence, index - 2, after_preposition=True) if relative
+                               else noun_phrase_forward(sentence, index + 1))  # "eine Erklärung, in der es heißt"
     elif cue.kind == "predicate" and candidate.speaker_side == "noun":
         phrase = noun_phrase_backward(sentence, head, after_preposition=True)  # "die Darstellung", "Berichte der …"
         trusted = noun_phrase_forward(sentence, phrase[0].id - 1) if phrase else []

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from quotes.detect.candidates import Candidate
 from quotes.detect.cues import (
@@ -87,6 +87,9 @@ def _clause_is_speech(words: list[Word]) -> bool:
         return True
     if content[0].upos == "CCONJ":
         return False  # "…, und die Sitzung ging weiter": the sentence goes on
+    if content[0].upos == "ADP" and _is_relative_clause(words[words.index(content[1]):]):
+        own = list(takewhile(lambda w: w.text not in _BOUNDARY, words))  # "…, in der es heißt, …": a relative
+        return any(is_konjunktiv(w) for w in own)  # clause is what was said only in Konjunktiv ("aus denen … kämen")
     adverb_then_verb = is_finite_verb(content[1])  # "damit solle …": V2, not a subordinate clause
     with_commas = words[words.index(content[0]):]  # where a relative clause ends, the commas tell
     if _is_relative_clause(with_commas):  # "sprach von einem Täter, der geflohen sei": reported only in Konjunktiv I

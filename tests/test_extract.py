@@ -561,6 +561,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # "mit den Worten" before a quotation makes any verb its cue
     ("Die Ministerin verabschiedete sich mit den Worten „Wir sehen uns bald wieder“.", "Die Ministerin",
      "Ministerin"),
+    # "Wie es in … hieß": the phrase between "es" and the verb is the source
+    ("Wie es in einer Mitteilung des Konzerns hieß, sollen 500 Stellen wegfallen.",
+     "einer Mitteilung des Konzerns", "Konzern"),
     # a relative clause after a preposition is no content clause; "in der es heißt" reports for its antecedent
     ("Die Regierung veröffentlichte eine Erklärung, in der es heißt, man verurteile den Angriff.",
      "eine Erklärung", None),

@@ -665,13 +665,13 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     trusted: list[Word] | None = None  # a subject by its place alone, whatever its words
     heissen = cue if cue.kind == "heissen" else _heissen_before_colon(sentence, first) if cue.kind == "colon" else None
     if heissen is not None:  # "…, heißt es in dem Bericht", "In dem Antrag heißt es wörtlich: „…“"
-        heissen_first, heissen_last = min(w.id for w in heissen.words) - 1, max(w.id for w in heissen.words) - 1
+        heissen_last = max(w.id for w in heissen.words) - 1
         after = []
         for index in range(heissen_last + 1, min(heissen_last + 4, len(sentence.words))):
             if sentence.words[index].text in _CLAUSE_BOUNDS:
                 break
             after.append(index)
-        for index in [*after, *range(0, heissen_first)]:
+        for index in [*after, *range(0, heissen_last)]:  # "Wie es in einer Mitteilung hieß"
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
                 following = sentence.word(index + 2)
                 relative = following is not None and following.text.lower() in RELATIVE_PRONOUNS \

@@ -314,6 +314,10 @@ def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:
         if other is not None and other.text.lower() == "es":
             pair = tuple(sorted((word, other), key=lambda w: w.start))
             return Cue(pair, "heissen", "heißen")
+    words = sentence.words
+    if len(words) > 2 and words[0].text.lower() == "wie" and words[1].text.lower() == "es" \
+            and not any(w.text in _CLAUSE_END for w in words[2:word.id - 1]):
+        return Cue((words[1], word), "heissen", "heißen")  # "Wie es in einer Mitteilung hieß, …"
     return None
 
 

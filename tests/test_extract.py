@@ -876,6 +876,8 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # a name's gender from the role before the comma of its apposition: no woman's role refers to him
     ("Der Präsident der Kammer, Harald Mahrer, warnte vor einer Rezession. Die Ministerin sagte, die Lage sei "
      "ernst.", ["Ministerin"]),
+    # a speaker named by a bare surname is the antecedent of a pronoun after it
+    ("Trump sagte, die Wahl sei gestohlen worden. Er fügte hinzu, er werde weiter kämpfen.", ["Trump", "Trump"]),
     # a pronoun does not refer to a person named in what was said
     ("Innenminister Gerhard Karner wies die Kritik zurück. Herbert Kickl sei „ein Brandstifter“, sagte er über "
      "den FPÖ-Chef.", ["Gerhard Karner"]),

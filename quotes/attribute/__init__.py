@@ -194,7 +194,8 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             speaker_kind=resolution.kind,
         )
         spoken_for = resolution.kind == "organisation" and any(is_role_noun(w) for w in mention_words)
-        if resolution.kind in {"person", "role"} or spoken_for:  # "Der Politologe sagte: …“, fügte er hinzu"
+        bare_name = resolution.kind is None and resolution.how == "name"  # "Trump sagte, … Er fügte hinzu"
+        if resolution.kind in {"person", "role"} or spoken_for or bare_name:  # "Der Politologe sagte: …", "er"
             resolver.remember(candidate.start, resolution.name, mention_words)
         quotes.append(quote)
         named = resolution.name is not None or mention is not None  # a speaker named, even if not resolved

@@ -830,12 +830,7 @@ def _impersonal_place(sentence: Sentence, verb: Word) -> list[Word]:
     """With "man" as the subject of the cue verb's clause, the institution
     where it is said: "Im Ministerium betont man, …", "Bei der Polizei geht
     man davon aus, …" → "Ministerium", "der Polizei"."""
-    words = sentence.words
-    start = clause_opening(words, verb.id - 1, _CLAUSE_BOUNDS)
-    end = verb.id
-    while end < len(words) and words[end].text not in _CLAUSE_BOUNDS:
-        end += 1
-    clause = words[start:end]
+    clause = _verb_clause(sentence, verb)
     if not any(w.text.lower() == "man" for w in clause):
         return []
     for word in clause:
@@ -922,15 +917,19 @@ def _verb_above(sentence: Sentence, word: Word) -> Word | None:
     return governor if governor is not None and governor.upos in {"VERB", "AUX"} else head
 
 
-def _prepositional_object(sentence: Sentence, verb: Word, preposition: str) -> list[Word]:
-    """The noun phrase after `preposition` in the verb's clause."""
+def _verb_clause(sentence: Sentence, verb: Word) -> tuple[Word, ...]:
+    """The words of the clause that holds `verb`."""
     words = sentence.words
-    start = _clause_start(sentence, verb.id - 1)
     end = verb.id
     while end < len(words) and words[end].text not in _CLAUSE_BOUNDS:
         end += 1
-    index = next((i for i in range(start, end) if words[i].text.lower() == preposition), None)
-    return noun_phrase_forward(sentence, index + 1) if index is not None else []
+    return words[_clause_start(sentence, verb.id - 1):end]
+
+
+def _prepositional_object(sentence: Sentence, verb: Word, preposition: str) -> list[Word]:
+    """The noun phrase after `preposition` in the verb's clause."""
+    opening = next((w for w in _verb_clause(sentence, verb) if w.text.lower() == preposition), None)
+    return noun_phrase_forward(sentence, opening.id) if opening is not None else []
 
 
 _AGENT_PREPOSITIONS = {"von", "vom", "durch", "seitens"}

@@ -314,12 +314,16 @@ def _bound_to_compound(bindings: dict[str, str], noun: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+@cache
+def _institution_kinds() -> dict[str, tuple[str, ...]]:
+    return {general: tuple(members.split()) for general, members in table("institution_kinds.tsv")}
+
+
 def _bound_to_kind(bindings: dict[str, str], noun: str) -> str | None:
     """The one name bound to a noun of the kind a general noun (folded)
     names, data/lexicons/institution_kinds.tsv: "das Unternehmen" after "Der
     Autobauer Mercedes-Benz"; None when two names fit."""
-    kinds = {general: tuple(members.split()) for general, members in table("institution_kinds.tsv")}
-    members = kinds.get(noun)
+    members = _institution_kinds().get(noun)
     names = {name for key, name in bindings.items() if key.endswith(members)} if members else set()
     return names.pop() if len(names) == 1 else None
 

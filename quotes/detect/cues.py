@@ -213,20 +213,21 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
         return None
     verbs = speech_verbs()
     particle = _particle(sentence, word)
-    for lemma in _lemma_candidates(word):
+    lemmas = _lemma_candidates(word)
+    for lemma in lemmas:
         if particle is not None:
             joined = particle.text.lower() + lemma
             if joined in verbs:
                 return Cue((word, particle), "verb", joined)
         if lemma in verbs:
             return Cue((word,), "verb", lemma)
-    return _phrase_cue(sentence, word)
+    return _phrase_cue(sentence, word, lemmas)
 
 
-def _phrase_cue(sentence: Sentence, verb: Word) -> Cue | None:
-    """A verb with the fixed words of a phrase of saying: "gab … zu
-    bedenken", "zu verstehen gegeben" (data/lexicons/speech_phrases.tsv)."""
-    lemmas = set(_lemma_candidates(verb))
+def _phrase_cue(sentence: Sentence, verb: Word, lemmas: list[str]) -> Cue | None:
+    """A verb (with these lemma candidates) and the fixed words of a phrase of
+    saying: "gab … zu bedenken", "zu verstehen gegeben"
+    (data/lexicons/speech_phrases.tsv)."""
     words = sentence.words
     for written, lemma in table("speech_phrases.tsv"):
         if lemma not in lemmas:

@@ -955,6 +955,13 @@ def test_surname_resolves_to_the_full_name(extractor) -> None:
     assert [q.speaker for q in extractor.extract(text)] == ["Donald Trump"]
 
 
+def test_two_people_with_one_surname_stay_apart(extractor) -> None:
+    text = ("Jeb Bush sagte, er werde kandidieren. Sein Bruder George W. Bush sagte, er unterstütze ihn. "
+            "Bush sagte, das sei eine gute Nachricht. George Bush erklärte, er sei stolz.")
+    assert [q.speaker for q in extractor.extract(text)] == ["Jeb Bush", "George W. Bush", "George W. Bush",
+                                                            "George W. Bush"]
+
+
 def test_quote_standing_alone_takes_the_previous_speaker(extractor) -> None:
     text = ("„Wir sind bereit“, sagte Anna Berger. „Wir werden die Ukraine weiter unterstützen und "
             "bleiben an ihrer Seite.“")

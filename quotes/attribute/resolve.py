@@ -39,10 +39,33 @@ class PersonMention:
 @dataclass
 class _Index:
     persons: list[PersonMention] = field(default_factory=list)
-    full_names: dict[str, str] = field(default_factory=dict)  # surname (folded) -> full name
+    full_names: dict[str, list[str]] = field(default_factory=dict)  # surname (folded) -> full names, first seen first
     roles: dict[str, str] = field(default_factory=dict)  # role noun (folded) -> full name
     organisations: dict[str, str] = field(default_factory=dict)  # institution noun (folded) -> its name
     genders: dict[str, str] = field(default_factory=dict)  # full name -> m/f
+    named_at: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each full-name mention
+
+    def add_full_name(self, surname: str, name: str, offset: int) -> None:
+        names = self.full_names.setdefault(surname, [])
+        if name not in names:
+            names.append(name)
+        self.named_at.append((offset, name))
+
+    def full_name(self, surname: str, first: str | None, offset: int) -> str | None:
+        """The full name a surname (folded) stands for, where two people share
+        it ("Jeb Bush" and "George W. Bush"): with a first name, the longest
+        full name that has it ("George Bush" → "George W. Bush"); alone, the
+        one named last before `offset`, else the first named after it."""
+        names = self.full_names.get(surname)
+        if not names:
+            return None
+        if first is not None:
+            same = [name for name in names if first in name.split()[:-1]]
+            return max(same, key=len) if same else None
+        if len(names) == 1:
+            return names[0]
+        before = [name for at, name in self.named_at if at < offset and name in names]
+        return before[-1] if before else names[0]
 
 
 @cache
@@ -107,7 +130,7 @@ def display_name(name: str) -> str:
     return " ".join(normalise_token(part) for part in name.replace("\u200b", " ").replace("\ufeff", " ").split())
 
 
-def _strip_genitive(token: str, known: dict[str, str]) -> str:
+def _strip_genitive(token: str, known: dict[str, list[str]]) -> str:
     folded = _fold(token)
     if folded not in known and folded.endswith("s") and folded[:-1] in known:
         return token[:-1]
@@ -273,9 +296,7 @@ def build_index(document: Document) -> _Index:
             if len(run) < 2:
                 continue
             name = document.text[run[0].start:run[-1].end]
-            surname = _fold(run[-1].text)
-            if len(name) > len(index.full_names.get(surname, "")):
-                index.full_names[surname] = name
+            index.add_full_name(_fold(run[-1].text), name, run[0].start)
             before = sentence.word(run[0].id - 1)
             gender = None
             if before is not None and is_role_noun(before):
@@ -291,14 +312,16 @@ def build_index(document: Document) -> _Index:
         for run in _name_runs(sentence.words):
             surname = _fold(_strip_genitive(run[-1].text, index.full_names))
             if len(run) == 1 and surname in index.full_names:
-                index.persons.append(PersonMention(index.full_names[surname], run[0].start, None, sentence.index,
-                                                   _is_subject(run)))
+                index.persons.append(PersonMention(index.full_name(surname, None, run[0].start) or "", run[0].start,
+                                                   None, sentence.index, _is_subject(run)))
     for sentence in document.sentences:
         for noun, name in _named_institutions(sentence.words):
             index.organisations.setdefault(_fold(noun.text), name)
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
-        person.name = index.full_names.get(_fold(person.name.split()[-1]), person.name)
+        parts = person.name.split()
+        person.name = index.full_name(_fold(parts[-1]), parts[0] if len(parts) > 1 else None, person.start) \
+            or person.name
         person.gender = person.gender or index.genders.get(person.name)
     return index
 
@@ -424,7 +447,8 @@ class Resolver:
             run = runs[-1]
             text = self.document.text[run[0].start:run[-1].end]
             surname = _strip_genitive(run[-1].text, self.index.full_names)
-            full = self.index.full_names.get(_fold(surname))
+            first = run[0].text if len(run) > 1 else None
+            full = self.index.full_name(_fold(surname), first, run[0].start)
             if full:
                 return Resolution(full, "person", "name")
             if len(run) > 1:

@@ -808,6 +808,15 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # the agent of a passive verb of saying speaks, whatever noun heads it
     ("Von deutscher Seite wurde gefordert, alle Beiträge sollten innerhalb von 24 Stunden geprüft werden.",
      "deutscher Seite", None),
+    # a fronted source phrase is all of the prefield before the finite verb; a date after a name is no
+    # part of it
+    ("Nach Ansicht der Oppositionsparteien im Berliner Abgeordnetenhaus sei der Plan gescheitert.",
+     "Ansicht der Oppositionsparteien im Berliner Abgeordnetenhaus", "Oppositionspartei"),
+    ("Laut einem Bericht des Spiegel vom Montag plant die Regierung neue Steuern.",
+     "einem Bericht des Spiegel vom Montag", "Spiegel"),
+    # a genitive plural without article after a noun of saying: "politischer Beobachter"
+    ("Nach Einschätzung politischer Beobachter ist die Koalition am Ende.",
+     "Einschätzung politischer Beobachter", "politische Beobachter"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

@@ -32,6 +32,7 @@ from quotes.detect.spans import (
     is_temporal,
     opening_bracket,
     opens_plural_phrase,
+    prefield_end,
     quoted_title_end,
 )
 from quotes.document import Document, Sentence, Word
@@ -159,7 +160,7 @@ def _strong_genitive(words: tuple[Word, ...], index: int) -> bool:
     "Schätzungen französischer Behörden")."""
     word = words[index]
     return word.upos == "ADJ" and word.text.islower() and word.text.endswith("er") and index > 0 \
-        and words[index - 1].upos == "NOUN" and index + 1 < len(words) and words[index + 1].upos == "NOUN"
+        and words[index - 1].upos in {"NOUN", "PROPN"} and index + 1 < len(words) and words[index + 1].upos == "NOUN"
 
 
 def _nominative_adjective(words: tuple[Word, ...], index: int) -> bool:
@@ -786,6 +787,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
             titled = _with_title(sentence, option)
             option = titled if inside_allowed or _outside(titled, candidate) else option
+            if inside_allowed:  # "Nach Ansicht der Parteien im Abgeordnetenhaus sei …": the whole prefield
+                option = option + list(sentence.words[option[-1].id:prefield_end(sentence, first, option[-1].id)])
             for extension in (_attributes, _apposition, _coordinated_source if inside_allowed else _coordinated):
                 extra = extension(sentence, option)
                 if _outside(extra, candidate) or (inside_allowed and extension is not _attributes):
@@ -1165,7 +1168,8 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     attribute = next((index for index, word in enumerate(mention) if index and word.upos == "ADP"
                       and mention[index - 1].upos in _NAME_WORDS and not is_name_particle(tuple(mention), index)
                       and word.text.lower() != "für"  # part of the name: "das Bundesamt für Statistik"
-                      and (word.text.lower() not in {"von", "vom"} or _affiliation(mention, index))), None)
+                      and (word.text.lower() not in {"von", "vom"} or _affiliation(mention, index)
+                           or is_temporal(mention[index + 1:]))), None)  # "des Spiegel vom Montag"
     if attribute is not None:
         mention = mention[:attribute]  # "die Notenbank in Rom": the bank
     return _owner_of_speech_noun(mention)

@@ -60,7 +60,7 @@ class _Index:
         if not names:
             return None
         if first is not None:
-            same = [name for name in names if first in name.split()[:-1]]
+            same = [name for name in names if _fold(first) in map(_fold, name.split()[:-1])]  # "Van Gaal"
             return max(same, key=len) if same else None
         if len(names) == 1:
             return names[0]

@@ -37,6 +37,7 @@ from quotes.detect.spans import (
     is_outlet_name,
     opening_bracket,
     opens_plural_phrase,
+    prefield_end,
     quoted_title_end,
 )
 from quotes.document import Document, Sentence, Word
@@ -459,7 +460,7 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
     end = _end_index(sentence)
     first, last = phrase
     if first == 0 or (first == 1 and words[0].upos == "PUNCT"):
-        rest = list(words[last:end])
+        rest = list(words[prefield_end(sentence, first, last):end])
         if rest and rest[0].text.lower() in COORDINATORS:
             verb = next((i for i, w in enumerate(rest) if is_finite_verb(w)), 0)
             if all(w.upos in {"DET", "ADJ", "NOUN", "PROPN", "X"} for w in rest[1:verb]):

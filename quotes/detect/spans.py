@@ -214,6 +214,28 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
     return end
 
 
+PREFIELD_REACH = 8  # words of attributes between a fronted source phrase and its finite verb
+
+
+def prefield_end(sentence: Sentence, start: int, end: int) -> int:
+    """The end of a noun phrase at [start, end) that opens its clause, taken
+    to the finite verb when only prepositional phrases stand between: German
+    puts one constituent before the finite verb, so "Nach Ansicht der
+    Oppositionsparteien | im Berliner Abgeordnetenhaus | sei …" is one phrase,
+    however the parse attaches "im". `end` when anything else is between."""
+    words = sentence.words
+    verb = end
+    while verb < len(words) and verb - end <= PREFIELD_REACH and words[verb].upos in _PHRASE_WORDS | {"ADP"} \
+            and not is_finite_verb(words[verb]):
+        verb += 1
+    opens = start == 0 or (start == 1 and words[0].upos == "PUNCT")
+    between = words[end:verb]
+    if not opens or verb == end or verb >= len(words) or not is_finite_verb(words[verb]) \
+            or between[0].upos != "ADP" or is_temporal(list(between)):
+        return end
+    return verb
+
+
 def _is_genitive(phrase: list[Word]) -> bool:
     """A genitive attribute ("des Ministeriums", "einer russischen Quelle"),
     not an object ("den Fluggast")."""

@@ -971,6 +971,18 @@ def test_two_people_with_one_surname_stay_apart(extractor) -> None:
                                                             "George W. Bush"]
 
 
+def test_a_regnal_name_keeps_its_number(extractor) -> None:
+    text = ("Papst Benedikt XVI. sagte, die Kirche müsse sich öffnen. Benedikt betonte, er sei müde. "
+            "„Wir müssen handeln“, sagte König Charles III. am Sonntag.")
+    assert [q.speaker for q in extractor.extract(text)] == ["Benedikt XVI.", "Benedikt XVI.", "Charles III."]
+
+
+def test_a_person_named_as_an_object_does_not_take_the_next_quote(extractor) -> None:
+    text = ("Als „verpasste Chance“ beurteilte der Grünen-Politiker Volker Beck das Pontifikat Benedikt XVI. "
+            "„Unter ihm ist die Kirche hinter das Konzil zurückgefallen.“")
+    assert [q.speaker for q in extractor.extract(text)] == ["Volker Beck", "Volker Beck"]
+
+
 def test_quote_standing_alone_takes_the_previous_speaker(extractor) -> None:
     text = ("„Wir sind bereit“, sagte Anna Berger. „Wir werden die Ukraine weiter unterstützen und "
             "bleiben an ihrer Seite.“")

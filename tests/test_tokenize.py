@@ -34,6 +34,10 @@ def sentences(text: str) -> list[list[str]]:
     # a number with letters is no ordinal: its full stop ends the sentence
     ("Das sagte der 34-Jährige. Sein Anwalt schwieg.",
      [["Das", "sagte", "der", "34-Jährige", "."], ["Sein", "Anwalt", "schwieg", "."]]),
+    # a Roman numeral after a name is its ordinal, unless a sentence starts after it
+    ("Papst Benedikt XVI. sagte, Elisabeth II., die Königin, komme. Er traf Ludwig XIV. Dann ging er.",
+     [["Papst", "Benedikt", "XVI.", "sagte", ",", "Elisabeth", "II.", ",", "die", "Königin", ",", "komme", "."],
+      ["Er", "traf", "Ludwig", "XIV", "."], ["Dann", "ging", "er", "."]]),
 ])
 def test_tokens_and_sentences(text: str, expected: list[list[str]]) -> None:
     assert sentences(text) == expected

@@ -68,7 +68,7 @@ def _borrowed_speaker(document: Document, resolver: Resolver, candidate: Candida
         return nobody, None
     if previous is not None:
         earlier, sentence_index = previous
-        named_since = resolver.person_between(earlier.end, candidate.start)
+        named_since = resolver.person_between(earlier.end, candidate.start, subjects=True)
         if candidate.sentence - sentence_index <= PREVIOUS_WINDOW and named_since in {None, earlier.speaker}:
             return Resolution(earlier.speaker, earlier.speaker_kind, "previous"), earlier.mention
     if candidate.sentence > 0:

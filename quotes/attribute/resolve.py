@@ -15,6 +15,7 @@ from quotes.detect.spans import APPOSITION_REACH
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
+from quotes.nlp.tokenize import ROMAN_NUMERAL
 
 _NAME_TAGS = {"PROPN", "X"}
 _STRONG_ENDINGS = {"Masc": "er", "Fem": "e", "Neut": "es", "Plur": "e"}
@@ -128,6 +129,14 @@ def display_name(name: str) -> str:
     zero-width characters ("Pe\u00adskow" is "Peskow"); a zero-width space
     between two names counts as a space."""
     return " ".join(normalise_token(part) for part in name.replace("\u200b", " ").replace("\ufeff", " ").split())
+
+
+def _surname(run: list[Word]) -> Word:
+    """The word of a name that its bearer is called by alone: the last, or
+    the one before a regnal number ("Benedikt XVI." is "Benedikt")."""
+    if len(run) > 1 and ROMAN_NUMERAL.fullmatch(run[-1].text.rstrip(".")):
+        return run[-2]
+    return run[-1]
 
 
 def _strip_genitive(token: str, known: dict[str, list[str]]) -> str:
@@ -296,7 +305,7 @@ def build_index(document: Document) -> _Index:
             if len(run) < 2:
                 continue
             name = document.text[run[0].start:run[-1].end]
-            index.add_full_name(_fold(run[-1].text), name, run[0].start)
+            index.add_full_name(_fold(_surname(run).text), name, run[0].start)
             before = sentence.word(run[0].id - 1)
             gender = None
             if before is not None and is_role_noun(before):
@@ -310,7 +319,7 @@ def build_index(document: Document) -> _Index:
             index.persons.append(PersonMention(name, run[0].start, gender, sentence.index, _is_subject(run)))
     for sentence in document.sentences:
         for run in _name_runs(sentence.words):
-            surname = _fold(_strip_genitive(run[-1].text, index.full_names))
+            surname = _fold(_strip_genitive(_surname(run).text, index.full_names))
             if len(run) == 1 and surname in index.full_names:
                 index.persons.append(PersonMention(index.full_name(surname, None, run[0].start) or "", run[0].start,
                                                    None, sentence.index, _is_subject(run)))
@@ -320,6 +329,8 @@ def build_index(document: Document) -> _Index:
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
         parts = person.name.split()
+        if len(parts) > 1 and ROMAN_NUMERAL.fullmatch(parts[-1].rstrip(".")):
+            parts = parts[:-1]
         person.name = index.full_name(_fold(parts[-1]), parts[0] if len(parts) > 1 else None, person.start) \
             or person.name
         person.gender = person.gender or index.genders.get(person.name)
@@ -397,10 +408,11 @@ class Resolver:
         sentence = self.document.sentence_at(offset)
         return sentence.index if sentence is not None else 0
 
-    def person_between(self, start: int, end: int) -> str | None:
+    def person_between(self, start: int, end: int, *, subjects: bool = False) -> str | None:
         """The last named person mentioned between two offsets (a heading, a
-        ticker entry or the sentence before a quote that stands alone)."""
-        inside = [p for p in self.index.persons if start <= p.start < end]
+        ticker entry or the sentence before a quote that stands alone); with
+        `subjects`, only one that is a clause's subject."""
+        inside = [p for p in self.index.persons if start <= p.start < end and (p.subject or not subjects)]
         return inside[-1].name if inside else None
 
     def _named_institution(self, mention: list[Word], nouns: list[Word]) -> str | None:
@@ -446,7 +458,7 @@ class Resolver:
         if runs:
             run = runs[-1]
             text = self.document.text[run[0].start:run[-1].end]
-            surname = _strip_genitive(run[-1].text, self.index.full_names)
+            surname = _strip_genitive(_surname(run).text, self.index.full_names)
             first = run[0].text if len(run) > 1 else None
             full = self.index.full_name(_fold(surname), first, run[0].start)
             if full:

@@ -50,10 +50,24 @@ class TokenizedSentence:
     tokens: tuple[Token, ...]
 
 
-def _after_article(tokens: list[Token], text: str) -> bool:
+def _after_article(tokens: list[Token]) -> bool:
     """"auf der Plattform X." ends a sentence; "Donald J. Trump" has an initial:
     a letter after an article and a noun names a thing, not a person."""
     return len(tokens) >= 2 and tokens[-2].text.lower() in word_list("articles_prepositions.txt")
+
+
+ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # I to XXXIX: regnal numbers
+
+
+def _is_regnal_number(word: str, tokens: list[Token], following: str, starters: frozenset[str]) -> bool:
+    """A Roman numeral after a name is an ordinal of it, its full stop no
+    sentence end: "Papst Benedikt XVI. sagte", "Elisabeth II., die Königin"."""
+    after_name = bool(tokens) and tokens[-1].text[:1].isupper() and tokens[-1].text.isalpha() \
+        and not _after_article(tokens)  # "auf der Plattform X." names a thing
+    next_word = following.split(" ", 1)[0].strip(",;:")
+    goes_on = next_word[:1].islower() or (len(word) > 1 and next_word[:1].isalpha() and next_word not in starters)
+    return after_name and ROMAN_NUMERAL.fullmatch(word) is not None and (following[:1] in {",", ";", ":", ")"}
+                                                                        or goes_on)
 
 
 def _raw_tokens(text: str) -> list[Token]:
@@ -68,8 +82,8 @@ def _raw_tokens(text: str) -> list[Token]:
         if kind == "word" and after == ".":
             word = match.group()
             following = text[end + 1:end + 40].lstrip(" ")
-            is_initial = len(word) == 1 and word.isupper() and bool(following) and not _after_article(tokens, text)
-            if word in abbreviations or is_initial:
+            is_initial = len(word) == 1 and word.isupper() and bool(following) and not _after_article(tokens)
+            if word in abbreviations or is_initial or _is_regnal_number(word, tokens, following, starters):
                 end += 1
         elif kind == "number" and after == "." and not any(c.isalpha() for c in match.group()):
             following = re.match(r"\s*([^\s]+)", text[end + 1:end + 40])

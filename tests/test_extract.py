@@ -971,6 +971,27 @@ def test_two_people_with_one_surname_stay_apart(extractor) -> None:
                                                             "George W. Bush"]
 
 
+@pytest.mark.parametrize(("text", "cue", "mention"), [
+    ("Wie eine Studie der Universität Bonn ergab, schlafen viele Kinder zu wenig.", "ergab",
+     "eine Studie der Universität Bonn"),
+    ("Die Analyse legt nahe, dass die Preise weiter steigen.", "legt nahe", "Die Analyse"),
+])
+def test_a_verb_of_showing_reports_a_statement(extractor, text, cue, mention) -> None:
+    [quote] = extractor.extract(text)
+    assert quote.cue is not None and quote.cue.text == cue
+    assert quote.mention is not None and quote.mention.text == mention
+
+
+@pytest.mark.parametrize("text", [
+    "Das zeigt, dass die Regierung versagt hat.",  # a verb of showing without a statement as its subject
+    "In der Studie zeigte sich, dass viele Kinder zu wenig schlafen.",
+    "Er fragte nach den Angaben der Polizei.",  # what he asked for, no source phrase
+    "Das Ergebnis einer Untersuchung nach dem Tod des Anwalts war eindeutig.",  # "nach" opens a phrase
+])
+def test_no_report_without_a_speaking_subject(extractor, text) -> None:
+    assert extractor.extract(text) == []
+
+
 def test_a_regnal_name_keeps_its_number(extractor) -> None:
     text = ("Papst Benedikt XVI. sagte, die Kirche müsse sich öffnen. Benedikt betonte, er sei müde. "
             "„Wir müssen handeln“, sagte König Charles III. am Sonntag.")

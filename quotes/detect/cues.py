@@ -221,7 +221,46 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
                 return Cue((word, particle), "verb", joined)
         if lemma in verbs:
             return Cue((word,), "verb", lemma)
-    return _phrase_cue(sentence, word, lemmas)
+    return _phrase_cue(sentence, word, lemmas) or _finding_cue(sentence, word, particle, lemmas)
+
+
+def _finding_cue(sentence: Sentence, verb: Word, particle: Word | None, lemmas: list[str]) -> Cue | None:
+    """A verb of showing whose subject is a statement: "Wie eine Studie
+    ergab, …", "Die Umfrage legt nahe, dass …" (data/lexicons/finding_verbs.txt).
+    The subject is a noun of saying in the verb's clause that no preposition
+    governs ("in der Studie zeigt sich" is no report)."""
+    verbs = word_list("finding_verbs.txt")
+    options = [(particle.text.lower() + lemma, (verb, particle)) for lemma in lemmas] if particle is not None else []
+    options += [(lemma, (verb,)) for lemma in lemmas]
+    found = next(((lemma, words) for lemma, words in options if lemma in verbs), None)
+    if found is None or not any(_statement_subject(word, sentence) for word in _clause_of(sentence, verb)):
+        return None
+    return Cue(found[1], "verb", found[0])
+
+
+def _clause_of(sentence: Sentence, word: Word) -> list[Word]:
+    """The words between the clause marks around `word`."""
+    clause: list[Word] = []
+    for other in sentence.words:
+        if other.text in _CLAUSE_END:
+            if other.id > word.id:
+                break
+            clause = []
+        else:
+            clause.append(other)
+    return clause
+
+
+def _statement_subject(word: Word, sentence: Sentence) -> bool:
+    """A noun of saying that is no preposition's object: its phrase does not
+    open with a preposition."""
+    if not is_speech_noun(word):
+        return False
+    position = word.id - 1
+    while position > 0 and sentence.words[position - 1].upos in {"DET", "ADJ", "NUM"}:
+        position -= 1
+    opening = sentence.words[position - 1] if position > 0 else None
+    return opening is None or opening.upos != "ADP"
 
 
 def _phrase_cue(sentence: Sentence, verb: Word, lemmas: list[str]) -> Cue | None:

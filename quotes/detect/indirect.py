@@ -559,7 +559,10 @@ def _nach_angaben(sentence: Sentence) -> Candidate | None:
         if word.text.lower() != "nach":
             continue
         cue = Cue((word,), "preposition", "nach")
-        if index > 0 and is_speech_noun(words[index - 1]):  # "seiner Ansicht nach"
+        if index > 0 and words[index - 1].lemma.lower() in word_list("seeking_verbs.txt"):
+            continue  # "Er fragte nach den Angaben der Polizei": what he asked for
+        postposition = words[index + 1].upos not in {"DET", "ADJ", "NOUN", "PROPN"}  # not "Untersuchung nach dem Tod"
+        if index > 0 and is_speech_noun(words[index - 1]) and postposition:  # "seiner Ansicht nach"
             first = index - 2 if index > 1 and words[index - 2].upos in {"DET", "PRON"} else index - 1
             message = _source_phrase_message(sentence, (first, index + 1))
             if message is not None:

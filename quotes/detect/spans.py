@@ -222,16 +222,17 @@ def prefield_end(sentence: Sentence, start: int, end: int) -> int:
     to the finite verb when only prepositional phrases stand between: German
     puts one constituent before the finite verb, so "Nach Ansicht der
     Oppositionsparteien | im Berliner Abgeordnetenhaus | sei …" is one phrase,
-    however the parse attaches "im". `end` when anything else is between."""
+    however the parse attaches "im", and so is a title in quotation marks
+    ("im Magazin | „Nature“ | haben …"). `end` when anything else is between."""
     words = sentence.words
     verb = end
-    while verb < len(words) and verb - end <= PREFIELD_REACH and words[verb].upos in _PHRASE_WORDS | {"ADP"} \
-            and not is_finite_verb(words[verb]):
+    while verb < len(words) and verb - end <= PREFIELD_REACH and not is_finite_verb(words[verb]) \
+            and (words[verb].upos in _PHRASE_WORDS | {"ADP"} or is_mark(words[verb])):
         verb += 1
     opens = start == 0 or (start == 1 and words[0].upos == "PUNCT")
     between = words[end:verb]
     if not opens or verb == end or verb >= len(words) or not is_finite_verb(words[verb]) \
-            or between[0].upos != "ADP" or is_temporal(list(between)):
+            or not (between[0].upos == "ADP" or is_mark(between[0])) or is_temporal(list(between)):
         return end
     return verb
 

@@ -814,6 +814,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Ansicht der Oppositionsparteien im Berliner Abgeordnetenhaus", "Oppositionspartei"),
     ("Laut einem Bericht des Spiegel vom Montag plant die Regierung neue Steuern.",
      "einem Bericht des Spiegel vom Montag", "Spiegel"),
+    # an apposition of a role and its holder's name names the speaker; a quoted name keeps its words
+    ("Das Staatsoberhaupt Neuseelands, die britische Königin Elisabeth II., erklärte, sie sei erfreut.",
+     "Das Staatsoberhaupt Neuseelands, die britische Königin Elisabeth II.", "Elisabeth II."),
+    ("„Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an, die Zahl der Helfer zu erhöhen.",
+     "„Ärzte ohne Grenzen“ sowie das Rote Kreuz", "Ärzte ohne Grenzen"),
     # a genitive plural without article after a noun of saying: "politischer Beobachter"
     ("Nach Einschätzung politischer Beobachter ist die Koalition am Ende.",
      "Einschätzung politischer Beobachter", "politische Beobachter"),

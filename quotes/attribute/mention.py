@@ -785,14 +785,15 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if guessed and option is not agent and option is not trusted and _opens_as_object(option):
             continue  # "widersprach den Angaben der Organisation": an object, not the subject
         if (inside_allowed or _outside(option, candidate)) and not is_temporal(option):
-            titled = _with_title(sentence, option)
-            option = titled if inside_allowed or _outside(titled, candidate) else option
+            option = _titled(sentence, option, candidate, inside_allowed)
             if inside_allowed:  # "Nach Ansicht der Parteien im Abgeordnetenhaus sei …": the whole prefield
                 option = option + list(sentence.words[option[-1].id:prefield_end(sentence, first, option[-1].id)])
             for extension in (_attributes, _apposition, _coordinated_source if inside_allowed else _coordinated):
                 extra = extension(sentence, option)
                 if _outside(extra, candidate) or (inside_allowed and extension is not _attributes):
                     option = option + extra  # a source phrase's apposition, not its prepositional phrases
+                if extension is _attributes:  # "„Ärzte | ohne Grenzen“"
+                    option = _titled(sentence, option, candidate, inside_allowed)
             return _name_before(sentence, option) + option
     return []
 
@@ -879,6 +880,12 @@ def _name_before(sentence: Sentence, phrase: list[Word]) -> list[Word]:
 
 
 TITLE_REACH = 10  # words from an opening quotation mark to its closing one in a title
+
+
+def _titled(sentence: Sentence, phrase: list[Word], candidate: Candidate, inside_allowed: bool) -> list[Word]:
+    """The phrase with its title (`_with_title`) where that stays outside the quote."""
+    titled = _with_title(sentence, phrase)
+    return titled if inside_allowed or _outside(titled, candidate) else phrase
 
 
 def _with_title(sentence: Sentence, phrase: list[Word]) -> list[Word]:
@@ -1070,6 +1077,12 @@ def _is_name(words: list[Word]) -> bool:
     return head.upos == "PROPN" or (capitalised and 2 <= len(core) <= 4)
 
 
+def _ends_in_name(words: list[Word]) -> bool:
+    """A role and the name of its holder: "die britische Königin Elisabeth II."."""
+    role = next((i for i in range(len(words) - 1, -1, -1) if is_role_noun(words[i])), None)
+    return role is not None and role + 1 < len(words) and _is_name(words[role + 1:])
+
+
 def _describes(words: list[Word]) -> bool:
     """The phrase says what someone is: its head, or the owner of its noun of
     saying, is a role or agent noun ("der Verteidigungsminister Österreichs",
@@ -1107,7 +1120,7 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     if after.text == "," and next_word is not None and next_word.text[:1].isupper():
         return []  # "Merkel, Scholz, Lindner …": a list
     named = _is_name(phrase) or _is_name(_owner_of_speech_noun(phrase))  # "Angaben von Peter Beck, dem Dekan"
-    if (named and _describes(following)) or (_describes(phrase) and _is_name(following)):
+    if (named and _describes(following)) or (_describes(phrase) and (_is_name(following) or _ends_in_name(following))):
         return [words[comma], *following]
     description = _description_between_commas(sentence, comma) if named else []
     if description and _is_description(description):  # "Elon Musk, der Milliardär hinter der Firma, …"
@@ -1163,10 +1176,12 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     comma = next((index for index, word in enumerate(mention) if word.text == ","), None)
     if comma is not None:
         core, apposition = mention[:comma], mention[comma + 1:]
-        named = _is_name(apposition) and not apposition[0].text[:1].islower()  # not "…, kurz „DFB“"
+        named = (_is_name(apposition) and not apposition[0].text[:1].islower()) \
+            or _ends_in_name(apposition)  # not "…, kurz „DFB“"; "…, die britische Königin Elisabeth II."
         mention = apposition if named and not _is_name(core) else core
     attribute = next((index for index, word in enumerate(mention) if index and word.upos == "ADP"
                       and mention[index - 1].upos in _NAME_WORDS and not is_name_particle(tuple(mention), index)
+                      and sum(is_mark(w) for w in mention[:index]) % 2 == 0  # not in „Ärzte ohne Grenzen“
                       and word.text.lower() != "für"  # part of the name: "das Bundesamt für Statistik"
                       and (word.text.lower() not in {"von", "vom"} or _affiliation(mention, index)
                            or is_temporal(mention[index + 1:]))), None)  # "des Spiegel vom Montag"

@@ -157,6 +157,17 @@ def test_source_phrase_inside_the_clause_is_not_message() -> None:
         ["0:0", "0:1", "0:4"], ["0:2"], ["0:3"])
 
 
+def test_wie_clause_inside_the_clause_is_not_message() -> None:
+    sentences = [["Die", "Firma", "bekomme", ",", "wie", "ein", "Sprecher", "sagte", ",", "Geld", "."]]
+    text, offsets = detokenize(sentences)
+    whole = "Die Firma bekomme, wie ein Sprecher sagte, Geld"
+    quote = Quote("indirect", whole, *span(text, whole), mention=Span(*span(text, "ein Sprecher"), "ein Sprecher"),
+                  cue=Span(*span(text, "sagte"), "sagte"), route="wie")
+    [annotation] = predictions_to_annotations([quote], offsets, text)
+    assert (annotation["Message"], annotation["Cue"], annotation["Source"]) == (
+        ["0:0", "0:1", "0:2", "0:9"], ["0:7"], ["0:5", "0:6"])
+
+
 def test_adjacent_continuations_of_one_speaker_are_one_message() -> None:
     sentences = [["Er", "sagte", ",", "es", "sei", "ernst", "."], ["Die", "Lage", "sei", "schlimm", "."],
                  ["Man", "werde", "helfen", "."], ["Sie", "lachte", "."], ["Es", "sei", "gut", "."]]

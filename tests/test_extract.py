@@ -521,6 +521,17 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Der Gouverneur teilte mit, dass während der Feier Musik spielte. Während des Überfalls sollen auch Schüsse "
      "gefallen sein.", [("indirect", "Gouverneur", "dass während der Feier Musik spielte"),
                         ("indirect", "Gouverneur", "Während des Überfalls sollen auch Schüsse gefallen sein")]),
+    # a wie-clause set off by commas inside a main clause reports it, which stays whole
+    ("Das Unternehmen bekommt, wie ein Sprecher sagte, vier Millionen Euro.",
+     [("indirect", "Sprecher", "Das Unternehmen bekommt, wie ein Sprecher sagte, vier Millionen Euro")]),
+    ("Das Unternehmen bekomme, wie es in einer Mitteilung des Landes hieß, vier Millionen Euro.",
+     [("indirect", "Land", "Das Unternehmen bekomme, wie es in einer Mitteilung des Landes hieß, vier Millionen "
+                           "Euro")]),
+    # a question with "wie", and a verb of naming, report nothing
+    ("Auf die Frage, wie oft er mit Putin gesprochen habe, antwortete Trump: „Ich sage das besser nicht.“",
+     [("direct", "Trump", "Ich sage das besser nicht.")]),
+    ("Syd Barrett, wie er sich selbst gerne nannte, ist tot.", []),
+    ("„Uncle Ted“, wie der Senator genannt wurde, war bekannt für sein Geschick.", []),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:
     assert found(extractor, text) == expected

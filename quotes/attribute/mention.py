@@ -672,7 +672,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
             if sentence.words[index].text in _CLAUSE_BOUNDS:
                 break
             after.append(index)
-        for index in [*after, *range(0, heissen_last)]:  # "Wie es in einer Mitteilung hieß"
+        opening = _clause_start(sentence, heissen_last)
+        before = opening if sentence.words[opening].text.lower() == "wie" else 0  # "…, wie es in X hieß, …"
+        for index in [*after, *range(before, heissen_last)]:  # "Wie es in einer Mitteilung hieß"
             if sentence.words[index].text.lower() in _HEISSEN_SOURCES:
                 following = sentence.word(index + 2)
                 relative = following is not None and following.text.lower() in RELATIVE_PRONOUNS \
@@ -776,7 +778,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
     if cue.kind in {"verb", "colon"} and (opening := _particle_name_opening(document, sentence)):
         options.insert(0, opening)  # "Von der Leyen betonte: „…“"
         trusted = opening
-    inside_allowed = cue.kind in {"preposition", "so"}  # "… habe Putin laut TASS …"
+    inside_allowed = cue.kind in {"preposition", "so"} \
+        or candidate.start < cue.start < candidate.end  # "… habe Putin laut TASS …", "…, wie X sagte, …"
     guessed = cue.kind in {"verb", "colon"} and heissen is None  # found by position, not named by a source phrase
     for option in options:
         if not option or (guessed and option is not trusted and not can_speak(option, names)) \

@@ -327,12 +327,16 @@ def _is_attributive(sentence: Sentence, word: Word) -> bool:
 
 
 def _names_something(sentence: Sentence, word: Word) -> bool:
-    """"so genannten „…“", "nennt sich „…“": a verb of naming that gives a
-    thing its name, not someone's words."""
+    """"so genannten „…“", "nennt sich „…“", "wie er sich nannte", "wie
+    er genannt wird": a verb of naming that gives a thing its name, not
+    someone's words."""
     before = sentence.word(word.id - 1)
-    reflexive = any(w.text.lower() == "sich" for w in sentence.words[word.id:word.id + 2])  # "nennt (sie) sich"
+    clause_before = [w for w in _clause_of(sentence, word) if w.id < word.id]
+    reflexive = any(w.text.lower() == "sich" for w in [*sentence.words[word.id:word.id + 2], *clause_before])
+    after = sentence.word(word.id + 1)
+    passive = word.text.lower() == "genannt" and after is not None and after.lemma == "werden"
     naming = word.text.lower().startswith(("genannt", "nennt", "nannte", "nennen"))
-    return naming and (reflexive or (before is not None and before.text.lower() == "so"))
+    return naming and (reflexive or passive or (before is not None and before.text.lower() == "so"))
 
 
 def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:
@@ -354,10 +358,9 @@ def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:
         if other is not None and other.text.lower() == "es":
             pair = tuple(sorted((word, other), key=lambda w: w.start))
             return Cue(pair, "heissen", "heißen")
-    words = sentence.words
-    if len(words) > 2 and words[0].text.lower() == "wie" and words[1].text.lower() == "es" \
-            and not any(w.text in _CLAUSE_END for w in words[2:word.id - 1]):
-        return Cue((words[1], word), "heissen", "heißen")  # "Wie es in einer Mitteilung hieß, …"
+    clause = [w for w in _clause_of(sentence, word) if w.id < word.id]
+    if len(clause) > 1 and clause[0].text.lower() == "wie" and clause[1].text.lower() == "es":
+        return Cue((clause[1], word), "heissen", "heißen")  # "Wie es in einer Mitteilung hieß, …", "…, wie es hieß, …"
     return None
 
 

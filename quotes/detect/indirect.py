@@ -849,6 +849,25 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     return clause[0].start, clause[-1].end
 
 
+def _inserted_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
+    """"Das Unternehmen bekomme, wie es hieß, 4 Millionen Euro": a wie-clause
+    set off by commas inside a main clause reports that clause, which the
+    quote keeps whole, the wie-clause in it."""
+    words = sentence.words
+    end = _end_index(sentence)
+    start = clause_opening(words, index, _BOUNDARY)
+    if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != ",":
+        return None
+    closing = next((i for i in range(index + 1, end) if words[i].text in _BOUNDARY), None)
+    if closing is None or words[closing].text != "," or closing + 1 >= end:
+        return None
+    host = [w for w in words[clause_opening(words, start - 2, _BOUNDARY):start - 1] if not is_mark(w)]
+    if not host or host[0].text.lower() in _SUBORDINATORS | _WH_WORDS or _is_relative_pronoun(host[0]) \
+            or not any(is_finite_verb(w) for w in host):
+        return None  # the main clause's verb stands before the insertion; not "Auf die Frage, wie oft …, antwortete"
+    return host[0].start, words[end - 1].end
+
+
 def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     words = sentence.words
     index = cue.head.id - 1
@@ -863,7 +882,7 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
     if first_word == "wie" and (index < 8 or closes_wie_clause):
         message = _message_after(sentence, after)
         route = "wie"
-    elif (trailing := _trailing_wie(sentence, index)) is not None:
+    elif (trailing := _trailing_wie(sentence, index) or _inserted_wie(sentence, index)) is not None:
         message = trailing
         route = "wie"
     elif _in_subordinate_clause(sentence, index):
@@ -998,8 +1017,9 @@ def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue, direc
 
 
 def _heissen_candidate(sentence: Sentence, cue: Cue) -> Candidate | None:
-    index = cue.head.id - 1
-    message = _message_after(sentence, max(w.id for w in cue.words)) or _message_before(sentence, index)
+    index = max(w.id for w in cue.words) - 1
+    message = _trailing_wie(sentence, index) or _inserted_wie(sentence, index) \
+        or _message_after(sentence, index + 1) or _message_before(sentence, cue.head.id - 1)
     if message is None:
         return None
     return Candidate("indirect", message[0], message[1], sentence.index, cue, "heissen", "after")

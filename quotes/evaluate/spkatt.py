@@ -223,6 +223,14 @@ def join_continuations(quotes: Iterable[Quote], text: str) -> list[Quote]:
     return joined
 
 
+def _inserted_clause(text: str, start: int, cue_end: int) -> tuple[int, int]:
+    """The characters of a wie-clause inside a reported clause that starts at
+    `start`, with the commas around it ("…, wie ein Sprecher sagte, …")."""
+    opening = text.rfind(", wie ", start, cue_end)
+    closing = text.find(",", cue_end)
+    return opening, closing + 1 if closing >= 0 else cue_end
+
+
 def _same_speech_act(quote: Quote, other: Quote) -> bool:
     """Two partial quotes one cue attributes in one sentence ("nannte Shultz
     einen „wahren Patrioten“ … und einen „großen Staatsmann“"): SpkAtt
@@ -245,7 +253,8 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
     reported speech without a cue of its own takes its full stop, as the
     Wikinews gold does. A source
     phrase inside the clause ("Das sei laut TASS geplant") is Cue and Source,
-    not Message. Adjacent continuation records of one speaker are one Message
+    not Message, and so is a wie-clause inside it ("X bekomme, wie es hieß,
+    Geld"). Adjacent continuation records of one speaker are one Message
     (`join_continuations`), as are the partial quotes of one speech act
     (`_same_speech_act`). Quotes that cover no token are left out."""
     tokens = _marks(offsets, text)
@@ -276,6 +285,9 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
         if quote.route == "source-phrase":
             attribution = set(cue) | set(source)
             message = [token for token in message if token not in attribution] or message
+        elif quote.route in {"wie", "heissen"} and quote.cue is not None and quote.start < quote.cue.start < quote.end:
+            inserted = set(spans_to_token_ids(offsets, *_inserted_clause(text, quote.start, quote.cue.end)))
+            message = [token for token in message if token not in inserted] or message
         if previous is not None and _same_speech_act(previous, quote):
             annotations[-1]["Message"] += message
             continue

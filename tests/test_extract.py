@@ -1131,6 +1131,11 @@ def test_the_answer_to_a_claim_goes_on_with_the_answering_speaker(extractor) -> 
     ("Trump nannte das Gespräch „sehr produktiv“.", "sehr produktiv", "Trump"),
     # Austrian political usage: "orten" (to see, to detect) reports a view
     ("Kickl ortet einen „Anschlag auf die Meinungsfreiheit“.", "Anschlag auf die Meinungsfreiheit", "Kickl"),
+    # right after the verb of saying the quotation is what was said, though it looks like a title
+    ("Der Abgeordnete Markus Koza ortet hingegen „Sozialabbau durch die Hintertür“.",
+     "Sozialabbau durch die Hintertür", "Markus Koza"),
+    ("Der Abgeordnete Markus Koza sprach von „Sozialabbau durch die Hintertür“.",
+     "Sozialabbau durch die Hintertür", "Markus Koza"),
 ])
 def test_partial_quote_is_kept_when_attributed(extractor, text, quoted, speaker) -> None:
     quotes = extractor.extract(text)
@@ -1152,6 +1157,8 @@ def test_partial_quote_is_kept_when_attributed(extractor, text, quoted, speaker)
     "In Illinois wurden 12 zum Tode verurteilte Menschen hingerichtet, 20 wurden freigesprochen.",
     # a parenthesis that points to an earlier article attributes nothing
     "Der Träger des „Sacharow-Preises“ sitzt weiter im Gefängnis (Wikinews berichtete).",
+    "Das schrieb „Die Zeit“ in einem Nachruf.",
+    "Die Disc kam mit dem Profil 1.0, genannt „Blu-ray Video“, auf den Markt.",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:
     assert extractor.extract(text) == []

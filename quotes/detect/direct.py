@@ -182,6 +182,24 @@ def _cue_before_colon(document: Document, sentence: Sentence,
     return None
 
 
+_OBJECT_PREPOSITIONS = {"von", "vor"}  # "sprach von „…“", "warnte vor „…“"
+
+
+def _object_of_cue(sentence: Sentence, cue: Cue, span: QuotedSpan, inside: list[Word]) -> bool:
+    """The quotation stands right after the verb of saying, past adverbs and
+    a preposition of its object ("ortet hingegen „Sozialabbau durch die
+    Hintertür“", "sprach von „Wortbruch“"): what was said, though German
+    capitals make it look like a title. Not a name: one that opens with an
+    article or has only capitalised words ("schrieb „Die Zeit“", "zitiert
+    „BBC News“"), nor what a verb of naming names ("genannt „BRD-Video“")."""
+    content = _content_words(inside)
+    named = not content or content[0].upos == "DET" or all(w.text[:1].isupper() for w in content)
+    between = [w for w in sentence.words if cue.end <= w.start and w.end <= span.open_mark]
+    return cue.end <= span.open_mark and not named and cue.lemma != "nennen" \
+        and all(w.upos in {"ADV", "PART"} or w.text.lower() in _OBJECT_PREPOSITIONS for w in between) \
+        and not any(w.text.lower() in _OBJECT_PREPOSITIONS for w in between[:-1])
+
+
 def _opens_with_complementizer(words: list[Word], index: int) -> bool:
     """The comma-bounded clause holding word `index` opens with "dass" or "ob"."""
     return words[clause_opening(words, index, {","})].text.lower() in CLAUSE_OPENERS
@@ -251,7 +269,8 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
             continue  # "Codename: „Maelstrom“"
         if route in {"partial", "introduced"} and not _is_sentence_like(inside) \
                 and _looks_like_name_or_title(document, span, inside) and not _named_as(document, span) \
-                and not _opens_before_colon(document, sentence, span, inside):
+                and not _opens_before_colon(document, sentence, span, inside) \
+                and not (found is not None and _object_of_cue(sentence, found[0], span, inside)):
             continue
         cue, side = found if found else (None, "previous")
         if route == "after":

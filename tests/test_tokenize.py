@@ -38,6 +38,13 @@ def sentences(text: str) -> list[list[str]]:
     ("Papst Benedikt XVI. sagte, Elisabeth II., die Königin, komme. Er traf Ludwig XIV. Dann ging er.",
      [["Papst", "Benedikt", "XVI.", "sagte", ",", "Elisabeth", "II.", ",", "die", "Königin", ",", "komme", "."],
       ["Er", "traf", "Ludwig", "XIV", "."], ["Dann", "ging", "er", "."]]),
+    # a dateline at a paragraph's start is a sentence of its own; a dash inside a sentence is not
+    ("Berlin (dpa) - Laut Polizei wurden zwei Menschen verletzt.",
+     [["Berlin", "(", "dpa", ")", "-"], ["Laut", "Polizei", "wurden", "zwei", "Menschen", "verletzt", "."]]),
+    ("Zürich – «Wir sind bereit», sagte er.",
+     [["Zürich", "–"], ["«", "Wir", "sind", "bereit", "»", ",", "sagte", "er", "."]]),
+    ("Die Regierung – so der Minister – sei bereit.",
+     [["Die", "Regierung", "–", "so", "der", "Minister", "–", "sei", "bereit", "."]]),
 ])
 def test_tokens_and_sentences(text: str, expected: list[list[str]]) -> None:
     assert sentences(text) == expected

@@ -161,6 +161,34 @@ def _cap_length(tokens: list[Token]) -> list[list[Token]]:
     return pieces
 
 
+DATELINE_WORDS = 4  # place names before the dash of a dateline: "Berlin/Moskau", "Bad Ischl"
+DATELINE_SOURCE_TOKENS = 5  # tokens of the agency in brackets: "(dpa)", "(dpa/lnw)", "(APA)"
+_DASHES = {"–", "—", "-"}
+
+
+def _dateline_end(tokens: list[Token]) -> int | None:
+    """The index of the dash that closes a dateline opening a paragraph
+    ("Zürich – Gemäss …", "Berlin (dpa) - Die Regierung …"): a few
+    capitalised place names, perhaps the agency in brackets, a dash, and a
+    sentence that starts after it. The dateline is a sentence of its own, so
+    the sentence after it starts with its own first word."""
+    index = 0
+    while index < len(tokens) and index < DATELINE_WORDS * 2 and (
+            tokens[index].text[:1].isupper() or (tokens[index].text == "/" and index > 0)):
+        index += 1
+    if index == 0 or index >= len(tokens) or tokens[0].text.lower() in word_list("articles_prepositions.txt"):
+        return None  # "Die Regierung – so der Minister – …" opens a sentence
+    if tokens[index].text == "(":
+        closing = next((i for i in range(index + 1, min(len(tokens), index + DATELINE_SOURCE_TOKENS + 1))
+                        if tokens[i].text == ")"), None)
+        if closing is None:
+            return None
+        index = closing + 1
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    starts = following is not None and (following.text[:1].isupper() or following.text in quote_marks().all)
+    return index if index < len(tokens) and tokens[index].text in _DASHES and starts else None
+
+
 def tokenize(text: str) -> list[TokenizedSentence]:
     """Sentences of tokens with offsets into `text`. Every line break ends a
     sentence (news text puts one paragraph per line); blank lines and lines
@@ -176,9 +204,10 @@ def tokenize(text: str) -> list[TokenizedSentence]:
         if not line_tokens:
             continue
         current: list[Token] = []
+        dateline = _dateline_end(line_tokens)
         for index, token in enumerate(line_tokens):
             current.append(token)
-            if _ends_sentence(text, line_tokens, index):
+            if index == dateline or _ends_sentence(text, line_tokens, index):
                 for piece in _cap_length(current):
                     sentences.append(TokenizedSentence(paragraph, tuple(piece)))
                 current = []

@@ -531,6 +531,8 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Auf die Frage, wie oft er mit Putin gesprochen habe, antwortete Trump: „Ich sage das besser nicht.“",
      [("direct", "Trump", "Ich sage das besser nicht.")]),
     ("Syd Barrett, wie er sich selbst gerne nannte, ist tot.", []),
+    ("Auf die Frage, wie es weitergehe, sagte Anna Berger, man werde sehen.",
+     [("indirect", "Anna Berger", "man werde sehen")]),
     ("„Uncle Ted“, wie der Senator genannt wurde, war bekannt für sein Geschick.", []),
 ])
 def test_source_phrases_clauses_and_references(extractor, text, expected) -> None:

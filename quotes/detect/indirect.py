@@ -347,7 +347,9 @@ def _quotation_after_colon(clause: list[Word]) -> bool:
 def _is_prefield_phrase(clause: list[Word]) -> bool:
     """A noun phrase without a verb, then a relative clause or an apposition
     on it ("Ulla Jelpke, die …", "Auch die größte Privatbank, die Deutsche
-    Bank"): what fills the prefield before the cue, not what was said."""
+    Bank"), or a prepositional phrase with the clause its noun takes ("Auf
+    die Frage, ob die Koalition halte"): what fills the prefield before the
+    cue, not what was said."""
     segments: list[list[Word]] = [[]]
     for word in clause:
         if word.text == ",":
@@ -356,10 +358,12 @@ def _is_prefield_phrase(clause: list[Word]) -> bool:
             segments[-1].append(word)
     if len(segments) < 2 or any(is_finite_verb(w) for w in segments[0]) or not all(segments):
         return False
+    adverbial = segments[0][0].upos == "ADP"  # "Auf die Frage, ob …": a clause on the phrase's noun
     for segment in segments[1:]:  # appositions and relative clauses ("Sadiq Khan, einer der …, die …")
         relative = _is_relative_pronoun(segment[0]) or (segment[0].upos == "ADP" and len(segment) > 1
                                                          and _is_relative_pronoun(segment[1]))
-        if not relative and any(is_finite_verb(w) for w in segment):
+        attribute = adverbial and segment[0].text.lower() in CLAUSE_OPENERS | _WH_WORDS
+        if not (relative or attribute) and any(is_finite_verb(w) for w in segment):
             return False  # "Der Preis, den …, sei zu hoch": a sentence
     return True
 

@@ -918,6 +918,11 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     ("Die Reserven reichten bis zum Frühjahr, erklärte ein Sprecher des Ministeriums. Man sei auf alle "
      "Szenarien vorbereitet. Das sagte Energieminister Robert Habeck am Dienstag in Berlin.",
      ["Ministerium", "Robert Habeck"]),
+    # a specific role is not a person the article gave another role, nor an unnamed speaker of another
+    # role; a party or age description may be anyone named before
+    ("Trainer Vincent Kompany bleibt. Die Tat sei grausam gewesen, sagte der Vorsitzende Richter. Der "
+     "Verteidiger kündigte an, in Revision zu gehen.", ["Vorsitzende Richter", "Verteidiger"]),
+    ("Bundeskanzler Olaf Scholz besuchte Paris. Der SPD-Politiker sagte, er sei zufrieden.", ["Olaf Scholz"]),
 ])
 def test_speaker_across_sentences(extractor, text, speakers) -> None:
     assert [q.speaker for q in extractor.extract(text)] == speakers

@@ -382,18 +382,30 @@ class Resolver:
             gender = "p"  # plural, as in pronouns.tsv: "Ermittler" are not "er", nor "die Ministerin"
         self.recent_speakers.append((offset, name, gender))
 
-    def _recent_person(self, offset: int, gender: str | None, reported: tuple[int, int] | None) -> str | None:
+    def _recent_person(self, offset: int, gender: str | None, reported: tuple[int, int] | None,
+                       role: Word | None = None) -> str | None:
         """The most recent speaker, else the most recent named person, of a
         compatible gender before `offset`, not one named in the `reported`
-        words themselves ("Kickl sei „ein Brandstifter“, sagte er")."""
-        def compatible(known: str | None) -> bool:
-            return known is None or gender is None or known == gender
+        words themselves ("Kickl sei „ein Brandstifter“, sagte er"); for a
+        specific `role` noun, not one the article gave another role, nor an
+        unnamed speaker of another role ("der Richter" is not "Trainer
+        Vincent Kompany"; "der SPD-Politiker" may be "Bundeskanzler Olaf
+        Scholz", data/lexicons/generic_roles.txt)."""
+        specific = role is not None and not _fold(role.text).endswith(endings("generic_roles.txt"))
+        other_role = self._holders_of_other_roles(role) if role is not None and specific else set()
+        persons = {person.name for person in self.index.persons}
+
+        def compatible(known: str | None, name: str) -> bool:
+            unnamed_other = specific and role is not None and name not in persons \
+                and _fold(role.lemma) not in _fold(name)
+            return (known is None or gender is None or known == gender) and name not in other_role \
+                and not unnamed_other  # "der Verteidiger" is not the unnamed "Vorsitzende Richter" before
 
         here = self.document.sentence_at(offset)
         seen = [(self._sentence_index(at), True, at, name) for at, name, known in self.recent_speakers
-                if at < offset and compatible(known)]
+                if at < offset and compatible(known, name)]
         seen += [(p.sentence, p.subject, p.start, p.name) for p in self.index.persons
-                 if p.start < offset and compatible(p.gender)
+                 if p.start < offset and compatible(p.gender, p.name)
                  and not (reported is not None and reported[0] <= p.start < reported[1])]
         if here is not None:
             seen = [item for item in seen if item[0] < here.index] or seen
@@ -403,6 +415,15 @@ class Resolver:
         nearest = sorted(item for item in seen if item[0] == latest)
         subjects = [item for item in nearest if item[1]]
         return subjects[0][3] if subjects else nearest[-1][3]
+
+    def _holders_of_other_roles(self, role: Word) -> set[str]:
+        """The persons bound to a role noun that is not this one, nor a
+        compound of it or the other way round ("Kanzlerin" and
+        "Bundeskanzlerin" are one role)."""
+        keys = {_fold(role.text), _fold(role.lemma)}
+        same = {name for key, name in self.index.roles.items()
+                if any(key.endswith(own) or own.endswith(key) for own in keys)}
+        return {name for name in self.index.roles.values() if name not in same}
 
     def _sentence_index(self, offset: int) -> int:
         sentence = self.document.sentence_at(offset)
@@ -478,7 +499,7 @@ class Resolver:
             if bound:
                 return Resolution(bound, "person", "role")
             if definite and not plural:
-                name = self._recent_person(offset, _gender_of(role), reported)
+                name = self._recent_person(offset, _gender_of(role), reported, role)
                 if name:
                     return Resolution(name, "person", "role")
         nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}

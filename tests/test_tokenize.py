@@ -43,6 +43,8 @@ def sentences(text: str) -> list[list[str]]:
      [["Berlin", "(", "dpa", ")", "-"], ["Laut", "Polizei", "wurden", "zwei", "Menschen", "verletzt", "."]]),
     ("Zürich – «Wir sind bereit», sagte er.",
      [["Zürich", "–"], ["«", "Wir", "sind", "bereit", "»", ",", "sagte", "er", "."]]),
+    ("15:10 Uhr – Laut Reuters gibt es ein Treffen.",
+     [["15:10", "Uhr", "–"], ["Laut", "Reuters", "gibt", "es", "ein", "Treffen", "."]]),
     ("Die Regierung – so der Minister – sei bereit.",
      [["Die", "Regierung", "–", "so", "der", "Minister", "–", "sei", "bereit", "."]]),
 ])

@@ -164,15 +164,19 @@ def _cap_length(tokens: list[Token]) -> list[list[Token]]:
 DATELINE_WORDS = 4  # place names before the dash of a dateline: "Berlin/Moskau", "Bad Ischl"
 DATELINE_SOURCE_TOKENS = 5  # tokens of the agency in brackets: "(dpa)", "(dpa/lnw)", "(APA)"
 _DASHES = {"–", "—", "-"}
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}")
 
 
 def _dateline_end(tokens: list[Token]) -> int | None:
     """The index of the dash that closes a dateline opening a paragraph
-    ("Zürich – Gemäss …", "Berlin (dpa) - Die Regierung …"): a few
-    capitalised place names, perhaps the agency in brackets, a dash, and a
-    sentence that starts after it. The dateline is a sentence of its own, so
-    the sentence after it starts with its own first word."""
+    ("Zürich – Gemäss …", "Berlin (dpa) - Die Regierung …") or the time of a
+    ticker entry ("14:32 Uhr – Laut …"): a few capitalised place names,
+    perhaps the agency in brackets, a dash, and a sentence that starts after
+    it. The dateline is a sentence of its own, so the sentence after it
+    starts with its own first word."""
     index = 0
+    if _TIME.fullmatch(tokens[0].text):
+        index = 2 if len(tokens) > 1 and tokens[1].text == "Uhr" else 1  # a ticker entry: "14:32 Uhr –"
     while index < len(tokens) and index < DATELINE_WORDS * 2 and (
             tokens[index].text[:1].isupper() or (tokens[index].text == "/" and index > 0)):
         index += 1

@@ -832,6 +832,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Das Staatsoberhaupt Neuseelands, die britische Königin Elisabeth II.", "Elisabeth II."),
     ("„Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an, die Zahl der Helfer zu erhöhen.",
      "„Ärzte ohne Grenzen“ sowie das Rote Kreuz", "Ärzte ohne Grenzen"),
+    # a time after the phrase is no attribute of it, whatever the parse hangs on it
+    ("Die Zahl der Fluggäste betrug nach Angaben des Flughafens im Juni 2007 220.853 Passagiere.",
+     "Angaben des Flughafens", "Flughafen"),
     # a genitive plural without article after a noun of saying: "politischer Beobachter"
     ("Nach Einschätzung politischer Beobachter ist die Koalition am Ende.",
      "Einschätzung politischer Beobachter", "politische Beobachter"),

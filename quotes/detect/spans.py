@@ -205,8 +205,9 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
         if not preposition and not _is_genitive(phrase):
             break
         attached = any(w.upos in _NOUNS and w.deprel == "nmod" and w.head in inside for w in phrase)
-        if not attached or is_temporal(phrase):
-            break
+        first_noun = next((w for w in phrase if w.upos in _NOUNS), None)
+        if not attached or is_temporal(phrase) or (first_noun is not None and is_temporal([first_noun])):
+            break  # "im Juni 2007 | 220.853 Passagiere": a time, whatever the parse hangs on it
         inside |= {word.id for word in words[end:following]}
         end = following
     if end < len(words) and is_mark(words[end]) and sum(is_mark(w) for w in words[start:end]) % 2 == 1:

@@ -973,6 +973,11 @@ def test_an_institution_noun_resolves_to_the_name_the_article_gave_it(extractor)
     # two companies: the general noun stays itself
     ("Der Autobauer Mercedes-Benz und der Zulieferer Bosch verhandeln. Das Unternehmen erklärte, der Umsatz sei "
      "gestiegen.", "Unternehmen"),
+    # an institution whose noun is its name: the last one of the kind named before
+    ("Die EU-Kommission hat Apple bestraft. Der Konzern habe gegen Regeln verstoßen, teilte die Behörde mit.",
+     "EU-Kommission"),
+    ("Die Staatsanwaltschaft ermittelt gegen einen Mann. Wie ein Sprecher der Behörde sagte, geht es um Betrug.",
+     "Staatsanwaltschaft"),
 ])
 def test_a_general_institution_noun_resolves_to_the_one_name_of_its_kind(extractor, text, speaker) -> None:
     [quote] = extractor.extract(text)

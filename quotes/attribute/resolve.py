@@ -444,7 +444,23 @@ class Resolver:
             return None
         noun = _fold(nouns[0].text)
         return self.index.organisations.get(noun) or _bound_to_compound(self.index.organisations, noun) \
-            or _bound_to_kind(self.index.organisations, noun)
+            or _bound_to_kind(self.index.organisations, noun) or self._institution_before(mention[0].start, noun)
+
+    def _institution_before(self, offset: int, noun: str) -> str | None:
+        """The institution of the general noun's kind (folded `noun`,
+        data/lexicons/institution_kinds.tsv) named last before `offset`:
+        "die Behörde" after "Die Staatsanwaltschaft ermittelt" or "Die
+        EU-Kommission hat …"."""
+        members = _institution_kinds().get(noun)
+        if not members:
+            return None
+        named = [word for sentence in self.document.sentences for word in sentence.words
+                 if word.end <= offset and word.upos in {"NOUN", "PROPN"} and word.is_capitalised
+                 and _fold(word.text) != noun and _fold(word.lemma).endswith(members)
+                 and _fold(word.text) not in self.index.organisations]  # not "der Zulieferer | Bosch": its name is
+        if not named:
+            return None
+        return named[-1].lemma if named[-1].upos == "NOUN" else named[-1].text  # "der Staatsanwaltschaft" → its lemma
 
     def resolve(self, mention: list[Word], reported: tuple[int, int] | None = None) -> Resolution:
         """Who the mention names; `reported` is the span of what they said."""

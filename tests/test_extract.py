@@ -923,8 +923,11 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
      ["Ministerium", "Robert Habeck"]),
     # a specific role is not a person the article gave another role, nor an unnamed speaker of another
     # role; a party or age description may be anyone named before
-    ("Trainer Vincent Kompany bleibt. Die Tat sei grausam gewesen, sagte der Vorsitzende Richter. Der "
+    ("Trainer Vincent Kompany bleibt.\nDie Tat sei grausam gewesen, sagte der Vorsitzende Richter. Der "
      "Verteidiger kündigte an, in Revision zu gehen.", ["Vorsitzende Richter", "Verteidiger"]),
+    # in one paragraph an office may go by another name
+    ("Ungarns Regierungschef Viktor Orbán drohte mit einem Veto. Er werde „keinesfalls zustimmen“, sagte der "
+     "Ministerpräsident im Rundfunk.", ["Viktor Orbán"]),
     ("Bundeskanzler Olaf Scholz besuchte Paris. Der SPD-Politiker sagte, er sei zufrieden.", ["Olaf Scholz"]),
 ])
 def test_speaker_across_sentences(extractor, text, speakers) -> None:

@@ -387,12 +387,16 @@ class Resolver:
         """The most recent speaker, else the most recent named person, of a
         compatible gender before `offset`, not one named in the `reported`
         words themselves ("Kickl sei „ein Brandstifter“, sagte er"); for a
-        specific `role` noun, not one the article gave another role, nor an
-        unnamed speaker of another role ("der Richter" is not "Trainer
-        Vincent Kompany"; "der SPD-Politiker" may be "Bundeskanzler Olaf
-        Scholz", data/lexicons/generic_roles.txt)."""
+        specific `role` noun, not one the article gave another role in an
+        earlier paragraph, nor an unnamed speaker of another role ("der
+        Richter" is not "Trainer Vincent Kompany"; "der SPD-Politiker" may be
+        "Bundeskanzler Olaf Scholz", data/lexicons/generic_roles.txt)."""
+        here = self.document.sentence_at(offset)
         specific = role is not None and not _fold(role.text).endswith(endings("generic_roles.txt"))
         other_role = self._holders_of_other_roles(role) if role is not None and specific else set()
+        if here is not None:  # in the same paragraph an office may go by another name ("Regierungschef" …
+            other_role -= {p.name for p in self.index.persons if p.start < offset  # … "der Ministerpräsident")
+                           and self.document.sentences[p.sentence].paragraph == here.paragraph}
         persons = {person.name for person in self.index.persons}
 
         def compatible(known: str | None, name: str) -> bool:
@@ -401,7 +405,6 @@ class Resolver:
             return (known is None or gender is None or known == gender) and name not in other_role \
                 and not unnamed_other  # "der Verteidiger" is not the unnamed "Vorsitzende Richter" before
 
-        here = self.document.sentence_at(offset)
         seen = [(self._sentence_index(at), True, at, name) for at, name, known in self.recent_speakers
                 if at < offset and compatible(known, name)]
         seen += [(p.sentence, p.subject, p.start, p.name) for p in self.index.persons

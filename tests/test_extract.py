@@ -832,6 +832,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Das Staatsoberhaupt Neuseelands, die britische Königin Elisabeth II.", "Elisabeth II."),
     ("„Ärzte ohne Grenzen“ sowie das Rote Kreuz kündigten an, die Zahl der Helfer zu erhöhen.",
      "„Ärzte ohne Grenzen“ sowie das Rote Kreuz", "Ärzte ohne Grenzen"),
+    # a noun of saying as the object: the subject of its clause speaks, by its place in German V2
+    ("So fassten die Hamburger Grünen am Donnerstag bei ihrer Versammlung den Beschluss, Koalitionsgespräche "
+     "mit der CDU zu führen.", "die Hamburger Grünen", "Hamburger Grünen"),
     # a time after the phrase is no attribute of it, whatever the parse hangs on it
     ("Die Zahl der Fluggäste betrug nach Angaben des Flughafens im Juni 2007 220.853 Passagiere.",
      "Angaben des Flughafens", "Flughafen"),

@@ -131,8 +131,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             pass  # "der Such- und Rettungsagentur": a compound's first part shared
         elif word.text == "(" and seen_noun:
             close = closing_bracket(words, end)
-            if close is None:
-                break
+            if close is None or any(w.upos in {"VERB", "AUX"} for w in words[end + 1:close]):
+                break  # not "(Wikinews berichtete)": a remark, no part of the name
             end = close
         elif not seen_noun and end > index and word.upos in {"ADP", "ADV"} \
                 and (participle := attribute_participle(words, end)) is not None:
@@ -696,6 +696,11 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         governor = _verb_above(sentence, cue.head)
         if governor is not None:
             options.append(_subject_by_dependency(sentence, governor))
+        finite = next((w for w in reversed(_verb_clause(sentence, cue.head)) if w.id < cue.head.id
+                       and w.upos in {"VERB", "AUX"} and w.is_finite), None)
+        if finite is not None:  # "So fassten die Grünen den Beschluss, …", whatever the parse hangs on what
+            options.append(_inverted_subject(sentence, finite, names))
+            options.append(_prefield_subject(sentence, finite, names))
         options.append(noun_phrase_forward(sentence, 0))
     elif candidate.speaker_side == "previous":
         return []  # "Demnach …": the speaker is whoever spoke before

@@ -835,6 +835,12 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a noun of saying as the object: the subject of its clause speaks, by its place in German V2
     ("So fassten die Hamburger Grünen am Donnerstag bei ihrer Versammlung den Beschluss, Koalitionsgespräche "
      "mit der CDU zu führen.", "die Hamburger Grünen", "Hamburger Grünen"),
+    # an extended attribute before the noun, its article tagged as a pronoun; its participle, not an
+    # adjective inside it, carries it
+    ("„Jetzt ist es noch außergewöhnlicher“, schrieb die in Berlin geborene Sängerin.",
+     "die in Berlin geborene Sängerin", "geborene Sängerin"),
+    ("„Das ist gut“, sagte die zur kalifornischen Stanford University gehörende Hoover Institution.",
+     "die zur kalifornischen Stanford University gehörende Hoover Institution", None),
     # a time after the phrase is no attribute of it, whatever the parse hangs on it
     ("Die Zahl der Fluggäste betrug nach Angaben des Flughafens im Juni 2007 220.853 Passagiere.",
      "Angaben des Flughafens", "Flughafen"),

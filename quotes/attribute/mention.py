@@ -81,7 +81,11 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         return []
     if _stands_alone(words, index):
         return [words[index]]  # "Dieser behauptete", whatever the parse hangs it on
-    if words[index].upos == "PRON":
+    following = words[index + 1] if index + 1 < len(words) else None
+    article = words[index].text.lower() in _ARTICLES and following is not None \
+        and following.upos in {"ADP", "ADJ", "NOUN", "PROPN", "NUM"} and words[index].feats.get("PronType") != "Rel" \
+        and not (index > 0 and words[index - 1].text == ",")  # "die in Berlin geborene …" tagged PRON; not "…, die"
+    if words[index].upos == "PRON" and not article:
         return [words[index]] if is_subject_pronoun(words[index]) else []
     end = index
     seen_noun = False
@@ -114,7 +118,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 and words[end + 1].text.lower() in word_list("news_agencies.txt") \
                 and (is_role_noun(words[end - 1]) or not is_speech_noun(words[end - 1])):
             break  # "ein Polizeisprecher | der APA": told the agency; not "einer Meldung der dpa"
-        elif word.upos in {"DET", "ADJ", "NUM"} or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
+        elif word.upos in {"DET", "ADJ", "NUM"} or (end == index and article) \
+                or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True)
                                                or _strong_genitive(words, end))
@@ -824,11 +829,13 @@ def _subject_after_fronted(sentence: Sentence, verb: Word) -> list[Word]:
                 index += 1
             while index < len(words) and words[index].upos == "PROPN":
                 index += 1
-    if not verb.is_finite or index >= len(words) or words[index].upos not in {"DET", "NOUN", "PROPN", "ADJ"}:
+    if not verb.is_finite or index >= len(words) or (words[index].upos not in {"DET", "NOUN", "PROPN", "ADJ"}
+                                                     and words[index].text.lower() not in _ARTICLES):
         return []
     phrase = noun_phrase_forward(sentence, index)
     head = next((w for w in phrase if w.upos in {"NOUN", "PROPN"}), None)
-    genitive = phrase[0].text.lower() in genitive_determiners(unambiguous=True)  # "auf Nachfrage | eines Reporters"
+    opening = phrase[0].text.lower() if phrase else ""
+    genitive = opening in genitive_determiners(unambiguous=True)  # "auf Nachfrage | eines Reporters"
     if head is None or genitive or _opens_as_object(phrase) or is_temporal(phrase):
         return []
     return phrase
@@ -1100,6 +1107,7 @@ def _describes(words: list[Word]) -> bool:
                                        for head in heads)
 
 
+_ARTICLES = {"der", "die", "das", "den", "dem", "des"}
 _ONLY_RELATIVE = {"dessen", "deren", "denen", "welche", "welcher", "welches", "welchem", "welchen"}
 
 
@@ -1209,7 +1217,8 @@ def _without_extended_attribute(mention: list[Word]) -> list[Word]:
     """The mention less the phrase inside an extended attribute: "die am
     Montag entlassene Ministerin" → "die entlassene Ministerin"."""
     for position in range(1, len(mention)):
-        if mention[position - 1].upos == "DET" and mention[position].upos in {"ADP", "ADV"}:
+        if (mention[position - 1].upos == "DET" or mention[position - 1].text.lower() in _ARTICLES) \
+                and mention[position].upos in {"ADP", "ADV"}:
             participle = attribute_participle(tuple(mention), position)
             if participle is not None:
                 return mention[:position] + mention[participle:]

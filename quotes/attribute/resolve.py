@@ -566,8 +566,8 @@ def nominative(mention: list[Word]) -> str | None:
     strong_already = described and words[0].lemma.lower() == "ein" and words[0].feats.get("Case") == "Nom"
     if strong_already:  # "Ein hoher EU-Beamter": after "ein" a nominative's adjective has its strong ending
         return _joined([w.text for w in words[1:]])
-    while words and words[0].upos == "DET":
-        words = words[1:]
+    while words and (words[0].upos == "DET" or (words[0].upos == "PRON" and words[0].lemma == "der")):
+        words = words[1:]  # "die in Berlin geborene Sängerin": an article a tagger called a pronoun
     if not words:
         return None
     head_index = next((i for i, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
@@ -579,7 +579,7 @@ def nominative(mention: list[Word]) -> str | None:
     ending = _STRONG_ENDINGS.get(gender or "Masc", "e")
     for word in words[:head_index]:
         if word.upos == "ADJ" and word.lemma[:1].islower() and word.text[:1].islower():  # not "Hans-Jürgen"
-            parts.append(word.lemma + ending)
+            parts.append(_adjective_stem(word) + ending)
         elif word.upos == "ADJ" and gender and word.lemma[:1].islower() and "-" not in word.text \
                 and word.text.lower()[len(word.lemma):] in _ADJECTIVE_INFLECTIONS \
                 and word.text.lower().startswith(word.lemma):  # "des Deutschen Wetterdienstes", not "Salzburger"
@@ -595,6 +595,17 @@ def nominative(mention: list[Word]) -> str | None:
     parts.append(head.lemma if inflected else written)
     parts.extend(w.text for w in words[head_index + 1:])
     return _joined(parts)
+
+
+def _adjective_stem(word: Word) -> str:
+    """An inflected adjective without its ending, from its form ("russischen"
+    → "russisch", "hohen" → "hoh"), as a small tagger's lemma may be wrong
+    ("geborene" → "gebor")."""
+    text = word.text
+    for inflection in _ADJECTIVE_INFLECTIONS:
+        if text.endswith(inflection) and len(text) > len(inflection) + 2:
+            return text[:-len(inflection)]
+    return word.lemma
 
 
 def _joined(parts: list[str]) -> str:

@@ -31,18 +31,36 @@ def is_outlet_name(word: Word) -> bool:
 MAX_ATTRIBUTE_WORDS = 6  # words of a phrase inside an extended attribute
 
 
+_ATTRIBUTE_ENDINGS = ("e", "en", "em", "er", "es")  # a participle inflected as an adjective before its noun
+
+
 def attribute_participle(words: tuple[Word, ...], index: int) -> int | None:
     """After a determiner, an extended attribute: a few words of a phrase
     ("am Dienstag", "vor zwei Jahren in Berlin") and the adjective or
     participle that carries them before the noun ("einer am Dienstag
-    veröffentlichten Mitteilung"). The participle's index, or None."""
+    veröffentlichten Mitteilung"). The participle's index, or None; a
+    participle rather than an adjective of the phrase inside ("die zur
+    kalifornischen Universität gehörende Institution")."""
+    adjective = None
     for position in range(index, min(len(words) - 1, index + MAX_ATTRIBUTE_WORDS + 1)):
         word = words[position]
-        if word.upos == "ADJ" and position > index and words[position + 1].upos in {"ADJ", "NOUN", "PROPN"}:
-            return position
+        before_noun = position > index and words[position + 1].upos in {"ADJ", "NOUN", "PROPN"}
+        if before_noun and _is_attributive_participle(word):
+            return position  # "einer am Dienstag veröffentlichten Mitteilung", "die in Berlin geborene Sängerin"
+        if before_noun and word.upos == "ADJ" and adjective is None:
+            adjective = position
         if word.upos not in {"ADP", "ADV", "DET", "NUM", "NOUN", "PROPN", "ADJ"}:
-            return None
-    return None
+            break
+    return adjective
+
+
+def _is_attributive_participle(word: Word) -> bool:
+    """A participle with an adjective's ending: "veröffentlichten",
+    "geborene", "gehörende"."""
+    form = word.text.lower()
+    participle = word.feats.get("VerbForm") == "Part" or has_participle_form(word) \
+        or form.rstrip("mnrs").endswith("ende")
+    return word.upos in {"VERB", "ADJ"} and form.endswith(_ATTRIBUTE_ENDINGS) and participle
 
 
 MAX_TITLE_WORDS = 6  # words of a name in quotation marks inside a noun phrase

@@ -841,6 +841,14 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "die in Berlin geborene Sängerin", "geborene Sängerin"),
     ("„Das ist gut“, sagte die zur kalifornischen Stanford University gehörende Hoover Institution.",
      "die zur kalifornischen Stanford University gehörende Hoover Institution", None),
+    # an office's field joined by "und" belongs to the title, and the name after it to the mention
+    ("Bundesminister für Arbeit und Soziales Hubertus Heil sagte, die Rente sei sicher.",
+     "Bundesminister für Arbeit und Soziales Hubertus Heil", "Hubertus Heil"),
+    ("Der Bundesminister für Arbeit und Soziales, Hubertus Heil, sagte, die Rente sei sicher.",
+     "Der Bundesminister für Arbeit und Soziales, Hubertus Heil", "Hubertus Heil"),
+    # a second subject after the verb
+    ("„Das ist ungenügend“, meinen die Mitglieder Jan Giesel und David Perteck in einer Erklärung.",
+     "die Mitglieder Jan Giesel und David Perteck", "Jan Giesel"),
     # a time after the phrase is no attribute of it, whatever the parse hangs on it
     ("Die Zahl der Fluggäste betrug nach Angaben des Flughafens im Juni 2007 220.853 Passagiere.",
      "Angaben des Flughafens", "Flughafen"),

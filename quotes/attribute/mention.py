@@ -1015,14 +1015,18 @@ def _second_role(sentence: Sentence, phrase: list[Word]) -> list[Word]:
 
 
 def _coordinated(sentence: Sentence, phrase: list[Word]) -> list[Word]:
-    """A second subject joined to the phrase right before the finite verb:
-    "Die IADB und der MIF geben bekannt, …" (not "Merkel und Scholz" as
-    objects: the verb must follow)."""
+    """A second subject joined to the phrase right before the finite verb
+    ("Die IADB und der MIF geben bekannt, …"), or after it ("…, meinen Jan
+    Giesel und David Perteck in einer Erklärung"); not "Merkel und Scholz"
+    as objects before another verb."""
     second = _coordinated_source(sentence, phrase)
-    verb = sentence.word(second[-1].id + 1) if second else None
-    if verb is None or not (verb.upos in {"VERB", "AUX"} and verb.is_finite):
+    if not second:
         return []
-    return second
+    following = sentence.word(second[-1].id + 1)
+    verb_follows = following is not None and following.upos in {"VERB", "AUX"} and following.is_finite
+    clause_before = sentence.words[_clause_start(sentence, phrase[0].id - 1):phrase[0].id - 1]
+    inverted = any(w.upos in {"VERB", "AUX"} and w.is_finite for w in clause_before)  # "…, meinen X und Y in …"
+    return second if verb_follows or (inverted and following is not None and following.upos != "VERB") else []
 
 
 def _coordinated_source(sentence: Sentence, phrase: list[Word]) -> list[Word]:
@@ -1185,7 +1189,8 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     # "die afghanischen und ausländischen Soldaten" (two adjectives of one noun)
     joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
                    and word.upos == "CCONJ" and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))
-                   and not (index and (mention[index - 1].text.endswith("-") or mention[index - 1].upos == "ADJ"))),
+                   and not (index and (mention[index - 1].text.endswith("-") or mention[index - 1].upos == "ADJ"))
+                   and not any(w.text.lower() == "für" for w in mention[:index])),  # "für Arbeit und Soziales"
                   None)
     if joiner is not None:
         mention = mention[:joiner]  # the first of two speakers

@@ -228,6 +228,8 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
             break  # "im Juni 2007 | 220.853 Passagiere": a time, whatever the parse hangs on it
         inside |= {word.id for word in words[end:following]}
         end = following
+        if preposition:
+            end = _coordinated_in_attribute(words, end)
     if end < len(words) and is_mark(words[end]) and sum(is_mark(w) for w in words[start:end]) % 2 == 1:
         end += 1  # the mark that closes a title the phrase opened
     return end
@@ -254,6 +256,24 @@ def prefield_end(sentence: Sentence, start: int, end: int) -> int:
             or not (between[0].upos == "ADP" or is_mark(between[0])) or is_temporal(list(between)):
         return end
     return verb
+
+
+def _coordinated_in_attribute(words: tuple[Word, ...], end: int) -> int:
+    """Past a second noun joined to a prepositional attribute: an office's
+    field ("Minister für Arbeit | und Soziales", "Kommissar für Erweiterung |
+    und europäische Nachbarschaftspolitik"). Common nouns only, so a second
+    speaker ("und Merkel") stays apart."""
+    if end + 1 >= len(words) or words[end].text.lower() not in {"und", "sowie"}:
+        return end
+    following = end + 1
+    while following < len(words) and words[following].upos == "ADJ" and words[following].text.islower():
+        following += 1
+    if following >= len(words) or words[following].upos != "NOUN":
+        return end
+    following += 1
+    while following < len(words) and words[following].upos == "PROPN":
+        following += 1  # the holder's name after the office: "… und Soziales | Hubertus Heil"
+    return following
 
 
 def _is_genitive(phrase: list[Word]) -> bool:

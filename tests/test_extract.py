@@ -942,6 +942,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # role; a party or age description may be anyone named before
     ("Trainer Vincent Kompany bleibt.\nDie Tat sei grausam gewesen, sagte der Vorsitzende Richter. Der "
      "Verteidiger kündigte an, in Revision zu gehen.", ["Vorsitzende Richter", "Verteidiger"]),
+    # a role in an apposition binds the name; a title in quotation marks before the colon is no end
+    ("Der Chef der Lufthansa, Carsten Spohr, sagte dem „Handelsblatt“: „Die Lage ist ernst.“\n"
+     "„Wir kommen durch“, sagte der Chef.", ["Carsten Spohr", "Carsten Spohr"]),
     # in one paragraph an office may go by another name
     ("Ungarns Regierungschef Viktor Orbán drohte mit einem Veto. Er werde „keinesfalls zustimmen“, sagte der "
      "Ministerpräsident im Rundfunk.", ["Viktor Orbán"]),

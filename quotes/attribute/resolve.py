@@ -313,7 +313,11 @@ def build_index(document: Document) -> _Index:
                 index.roles.setdefault(_fold(before.lemma), name)
                 gender = _gender_of(before)
             elif (apposed := _role_before_comma(sentence, run)) is not None:
-                gender = _gender_of(apposed)  # "Der Präsident der Kammer, Harald Mahrer, …"
+                after = sentence.word(run[-1].id + 1)
+                if after is not None and after.text == ",":  # "Der Präsident der Kammer, Harald Mahrer, …"
+                    index.roles.setdefault(_fold(apposed.text), name)
+                    index.roles.setdefault(_fold(apposed.lemma), name)
+                gender = _gender_of(apposed)
             if gender:
                 index.genders.setdefault(name, gender)
             index.persons.append(PersonMention(name, run[0].start, gender, sentence.index, _is_subject(run)))

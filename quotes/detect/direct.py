@@ -16,10 +16,12 @@ from quotes.detect.cues import (
 from quotes.detect.marks import QuotedSpan
 from quotes.detect.spans import (
     CLAUSE_OPENERS,
+    MAX_TITLE_WORDS,
     clause_opening,
     is_finite_verb,
     is_mark,
     is_outlet_name,
+    quoted_title_end,
     words_between,
 )
 from quotes.document import Document, Sentence, Word
@@ -163,9 +165,16 @@ def _cue_before_colon(document: Document, sentence: Sentence,
         return None
     clause = before[:-1]
     reported = None  # a cue inside the reported clause ("Er glaubt, dass das Team … hervorgegangen sei: „…“")
-    for position in range(len(clause) - 1, -1, -1):
+    position = len(clause)
+    while position > 0:
+        position -= 1
         if is_mark(clause[position]):
-            break
+            opening = next((i for i in range(position - 1, max(position - MAX_TITLE_WORDS - 2, -1), -1)
+                            if is_mark(clause[i])), None)
+            if opening is None or quoted_title_end(tuple(clause), opening) != position + 1:
+                break
+            position = opening  # past a title: "sagte dem „Handelsblatt“: „…“"
+            continue
         cue = verb_cue(sentence, clause[position])
         if cue is None:
             continue

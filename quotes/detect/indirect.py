@@ -784,11 +784,15 @@ def _so_source(sentence: Sentence) -> Candidate | None:
 
 
 def _is_unreported_infinitive(sentence: Sentence, verb: Word) -> bool:
-    """"um zu fragen", "zu sagen", a bare infinitive without a modal: the
-    speaking is not reported as having happened."""
+    """"um zu fragen", "zu sagen", "nicht auszuschließen", a bare infinitive
+    without a modal: the speaking is not reported as having happened."""
     previous = sentence.word(verb.id - 1)
     if previous is not None and previous.text.lower() == "zu" and not verb.is_finite:
         return True
+    form = verb.text.lower()
+    if not verb.is_finite and form.endswith("n") and any(
+            form.startswith(particle + "zu") for particle in word_list("particles.txt")):
+        return True  # "nicht auszuschließen", "abzuwarten": "zu" inside a separable verb
     if verb.feats.get("VerbForm") != "Inf":
         return False
     return not any(w.lemma.lower() in _MODALS and w.id != verb.id for w in sentence.words)

@@ -531,6 +531,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Auf die Frage, wie oft er mit Putin gesprochen habe, antwortete Trump: „Ich sage das besser nicht.“",
      [("direct", "Trump", "Ich sage das besser nicht.")]),
     ("Syd Barrett, wie er sich selbst gerne nannte, ist tot.", []),
+    # "aus Sicht" with its owner is a source phrase; a point of view without one is not
+    ("Aus Sicht der Opposition ist der Plan gescheitert.", [("indirect", "Opposition", "ist der Plan gescheitert")]),
+    ("Aus juristischer Sicht ist der Plan gescheitert.", []),
     # "zu" inside a separable verb: nobody is said to speak; "hieß es" reports the clause
     ("Es sei nicht auszuschließen, dass weitere Schritte folgten, hieß es in Sicherheitskreisen.",
      [("indirect", "Sicherheitskreisen", "Es sei nicht auszuschließen, dass weitere Schritte folgten")]),

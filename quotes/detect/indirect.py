@@ -557,16 +557,19 @@ def _preposition_candidates(sentence: Sentence, cue: Cue, before: Sentence | Non
 def _nach_angaben(sentence: Sentence) -> Candidate | None:
     """"Nach Angaben von X", "nach Ansicht einiger Juristen", "nach
     Polizeiangaben", "nach den bisherigen Ermittlungen": 'nach' before a noun
-    of saying or knowing."""
+    of saying or knowing; "aus Sicht der Opposition": 'aus' before a noun of
+    a point of view (data/lexicons/viewpoint_nouns.txt)."""
     words = sentence.words
     for index, word in enumerate(words[:-2]):
-        if word.text.lower() != "nach":
+        preposition = word.text.lower()
+        if preposition not in {"nach", "aus"}:
             continue
-        cue = Cue((word,), "preposition", "nach")
+        cue = Cue((word,), "preposition", preposition)
         if index > 0 and words[index - 1].lemma.lower() in word_list("seeking_verbs.txt"):
             continue  # "Er fragte nach den Angaben der Polizei": what he asked for
         postposition = words[index + 1].upos not in {"DET", "ADJ", "NOUN", "PROPN"}  # not "Untersuchung nach dem Tod"
-        if index > 0 and is_speech_noun(words[index - 1]) and postposition:  # "seiner Ansicht nach"
+        if preposition == "nach" and index > 0 and is_speech_noun(words[index - 1]) and postposition:
+            # "seiner Ansicht nach"
             first = index - 2 if index > 1 and words[index - 2].upos in {"DET", "PRON"} else index - 1
             message = _source_phrase_message(sentence, (first, index + 1))
             if message is not None:
@@ -577,7 +580,10 @@ def _nach_angaben(sentence: Sentence) -> Candidate | None:
                 (words[noun_at].upos in {"DET", "ADJ"} and words[noun_at].text.islower())
                 or _genitive_name(words[noun_at])):  # "nach Grupps Meinung"
             noun_at += 1
-        if not is_speech_noun(words[noun_at]):
+        owner = noun_at + 1 < len(words) and (words[noun_at + 1].text.lower() in genitive_determiners() | {"von"}
+                                              or _genitive_name(words[noun_at + 1]))
+        viewpoint = words[noun_at].text in word_list("viewpoint_nouns.txt") and owner  # "aus Sicht der Opposition"
+        if not (viewpoint if preposition == "aus" else is_speech_noun(words[noun_at])):
             continue
         last = max(_np_end(sentence, noun_at), noun_at + 1)
         message = _source_phrase_message(sentence, (index, last))

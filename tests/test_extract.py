@@ -1052,6 +1052,20 @@ def test_no_report_without_a_speaking_subject(extractor, text) -> None:
     assert extractor.extract(text) == []
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Angela Merkel sprach 2015 in Berlin. Merkels berühmter Satz „Wir schaffen das“ wurde zum Symbol.",
+     "Angela Merkel"),
+    ("Angela Merkel sprach 2015 in Berlin. Ihr Satz „Wir schaffen das“ wurde zum Symbol.", "Angela Merkel"),
+])
+def test_a_quotation_after_its_owners_noun_is_theirs(extractor, text, speaker) -> None:
+    [quote] = extractor.extract(text)
+    assert (quote.type, quote.text, quote.speaker) == ("direct", "Wir schaffen das", speaker)
+
+
+def test_a_quotation_after_a_noun_without_owner_is_no_ones(extractor) -> None:
+    assert extractor.extract("Der Satz „Wir schaffen das“ wurde berühmt.") == []
+
+
 def test_a_regnal_name_keeps_its_number(extractor) -> None:
     text = ("Papst Benedikt XVI. sagte, die Kirche müsse sich öffnen. Benedikt betonte, er sei müde. "
             "„Wir müssen handeln“, sagte König Charles III. am Sonntag.")

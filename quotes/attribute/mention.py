@@ -686,6 +686,9 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
                     and index > 1 and sentence.words[index - 1].text == ","
                 options.append(noun_phrase_backward(sentence, index - 2, after_preposition=True) if relative
                                else noun_phrase_forward(sentence, index + 1))  # "eine Erklärung, in der es heißt"
+    elif candidate.route == "owned":
+        trusted = noun_phrase_backward(sentence, head, after_preposition=True)
+        options.append(trusted)  # "Merkels Satz „…“": the quotation's noun with its owner
     elif cue.kind == "predicate" and candidate.speaker_side == "noun":
         phrase = noun_phrase_backward(sentence, head, after_preposition=True)  # "die Darstellung", "Berichte der …"
         trusted = noun_phrase_forward(sentence, phrase[0].id - 1) if phrase else []
@@ -1233,7 +1236,13 @@ def _without_extended_attribute(mention: list[Word]) -> list[Word]:
 def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
     """'einer Mitteilung des Militärs' → 'des Militärs': the speaker is the
     owner of the statement, not the statement (which stays in the mention as
-    written, "Angaben der Polizei")."""
+    written, "Angaben der Polizei"); 'Merkels Satz' → 'Merkels'."""
+    if len(words) > 1 and words[-1].text in word_list("quotation_nouns.txt"):
+        owner = list(words[:-1])
+        while owner and owner[-1].upos == "ADJ":
+            owner.pop()  # "Merkels berühmter Satz"
+        if owner and owner[-1].upos == "PROPN":
+            return owner
     for position, word in enumerate(words[:-1]):
         if is_content_noun(word):  # "Angaben der Polizei", "die Ankündigung des Premierministers"
             rest = words[position + 1:]

@@ -191,6 +191,23 @@ def _cue_before_colon(document: Document, sentence: Sentence,
     return None
 
 
+def _owned_by(sentence: Sentence, span: QuotedSpan) -> Cue | None:
+    """A noun that names a quotation right before it, with an owner before
+    the noun: "Merkels Satz „Wir schaffen das“", "seine Worte „…“"
+    (data/lexicons/quotation_nouns.txt). The noun is the cue; its owner speaks."""
+    before = [w for w in sentence.words if w.end <= span.open_mark]
+    if not before or before[-1].text not in word_list("quotation_nouns.txt"):
+        return None
+    noun = before[-1]
+    position = len(before) - 2
+    while position >= 0 and before[position].upos == "ADJ":
+        position -= 1  # "Merkels berühmter Satz"
+    owner = before[position] if position >= 0 else None
+    possessive = owner is not None and owner.feats.get("Poss") == "Yes"
+    genitive = owner is not None and owner.upos == "PROPN" and owner.text.endswith(("s", "'", "’"))
+    return Cue((noun,), "predicate", noun.lemma) if possessive or genitive else None
+
+
 _OBJECT_PREPOSITIONS = {"von", "vor"}  # "sprach von „…“", "warnte vor „…“"
 
 
@@ -269,6 +286,8 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
             if found is None and sentence is close_sentence:
                 found = _cue_in_sentence(sentence, span)
                 route = "introduced" if found else route
+        if found is None and route != "continuation" and (owned := _owned_by(sentence, span)) is not None:
+            found, route = (owned, "before"), "owned"
         if found is None and route != "continuation":
             if not _is_sentence_like(inside) or _looks_like_name_or_title(document, span, inside):
                 continue

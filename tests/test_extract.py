@@ -852,6 +852,10 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Bundesminister für Arbeit und Soziales Hubertus Heil", "Hubertus Heil"),
     ("Der Bundesminister für Arbeit und Soziales, Hubertus Heil, sagte, die Rente sei sicher.",
      "Der Bundesminister für Arbeit und Soziales, Hubertus Heil", "Hubertus Heil"),
+    # a name joined by a slash is one name
+    ("Die Fraktionschefin von Bündnis 90/Die Grünen, Katharina Dröge, sagte, das sei falsch.",
+     "Die Fraktionschefin von Bündnis 90/Die Grünen, Katharina Dröge", "Katharina Dröge"),
+    ("Laut CDU/CSU ist der Entwurf verfassungswidrig.", "CDU/CSU", "CDU/CSU"),
     # a second subject after the verb
     ("„Das ist ungenügend“, meinen die Mitglieder Jan Giesel und David Perteck in einer Erklärung.",
      "die Mitglieder Jan Giesel und David Perteck", "Jan Giesel"),

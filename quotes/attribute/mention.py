@@ -34,6 +34,7 @@ from quotes.detect.spans import (
     opens_plural_phrase,
     prefield_end,
     quoted_title_end,
+    slash_name_end,
 )
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import endings, mapping, word_list
@@ -134,6 +135,8 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         elif lower in {"und", "oder"} and seen_noun and words[end - 1].text.endswith("-") \
                 and end + 1 < len(words) and _is_nominal(words[end + 1]):
             pass  # "der Such- und Rettungsagentur": a compound's first part shared
+        elif seen_noun and (joined := slash_name_end(words, end)) is not None:
+            end = joined - 1  # "Bündnis 90/Die Grünen", "CDU/CSU"
         elif word.text == "(" and seen_noun:
             close = closing_bracket(words, end)
             if close is None or any(w.upos in {"VERB", "AUX"} for w in words[end + 1:close]):

@@ -469,6 +469,19 @@ class Resolver:
             return None
         return named[-1].lemma if named[-1].upos == "NOUN" else named[-1].text  # "der Staatsanwaltschaft" → its lemma
 
+    def _slash_name(self, mention: list[Word]) -> str | None:
+        """A name of two parts joined by a slash, as written: "CDU/CSU",
+        "Bündnis 90/Die Grünen", "CDU/CSU-Fraktion"."""
+        slash = next((i for i, w in enumerate(mention) if w.text == "/" and 0 < i < len(mention) - 1
+                      and mention[i - 1].text[:1].isalnum() and mention[i + 1].text[:1].isupper()), None)
+        if slash is None:
+            return None
+        start = slash - 1
+        while start > 0 and mention[start - 1].upos != "DET" and (mention[start - 1].text[:1].isupper()
+                                                                  or mention[start].text[:1].isdigit()):
+            start -= 1  # "Bündnis 90/…"
+        return self.document.text[mention[start].start:mention[-1].end]
+
     def resolve(self, mention: list[Word], reported: tuple[int, int] | None = None) -> Resolution:
         """Who the mention names; `reported` is the span of what they said."""
         if not mention:
@@ -489,6 +502,9 @@ class Resolver:
         quoted = _quoted_name(mention)
         if quoted:
             return Resolution(quoted, "organisation", "name")
+        slashed = self._slash_name(mention)
+        if slashed and not any(is_role_noun(w) for w in mention):
+            return Resolution(slashed, "organisation", "name")
         runs = [run for run in _name_runs(tuple(mention)) if run]
         outside = [run for run in _name_runs(_outside_brackets(mention)) if run]
         if outside and not _abbreviated(mention):

@@ -39,6 +39,7 @@ from quotes.detect.spans import (
     opens_plural_phrase,
     prefield_end,
     quoted_title_end,
+    slash_name_end,
 )
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import word_list
@@ -411,6 +412,9 @@ def _np_end(sentence: Sentence, start: int) -> int:
             if close is not None:
                 index = close + 1
                 continue
+        if seen_noun and (joined := slash_name_end(words, index)) is not None:
+            index = joined  # "laut CDU/CSU"
+            continue
         break
     if not seen_noun:
         return start

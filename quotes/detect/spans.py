@@ -63,6 +63,20 @@ def _is_attributive_participle(word: Word) -> bool:
     return word.upos in {"VERB", "ADJ"} and form.endswith(_ATTRIBUTE_ENDINGS) and participle
 
 
+def slash_name_end(words: tuple[Word, ...], index: int) -> int | None:
+    """A name that goes on after a slash at `index`: "CDU/CSU", "Bündnis
+    90/Die Grünen". The index after its capitalised words, or None."""
+    if words[index].text != "/" or index == 0:
+        return None
+    following = index + 1
+    if following < len(words) and words[following].upos == "DET" and words[following].text[:1].isupper():
+        following += 1  # "/Die Grünen"
+    end = following
+    while end < len(words) and words[end].text[:1].isupper() and words[end].upos in {"NOUN", "PROPN", "X", "ADJ"}:
+        end += 1
+    return end if end > following else None
+
+
 MAX_TITLE_WORDS = 6  # words of a name in quotation marks inside a noun phrase
 
 

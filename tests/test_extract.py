@@ -856,6 +856,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Die Fraktionschefin von Bündnis 90/Die Grünen, Katharina Dröge, sagte, das sei falsch.",
      "Die Fraktionschefin von Bündnis 90/Die Grünen, Katharina Dröge", "Katharina Dröge"),
     ("Laut CDU/CSU ist der Entwurf verfassungswidrig.", "CDU/CSU", "CDU/CSU"),
+    # a topic after a noun of saying is no part of the mention
+    ("Zum dritten Mal kam es in Italien nach Angaben der Luftfahrtbehörde Enac zu einer Notlandung.",
+     "Angaben der Luftfahrtbehörde Enac", "Luftfahrtbehörde Enac"),
     # a second subject after the verb
     ("„Das ist ungenügend“, meinen die Mitglieder Jan Giesel und David Perteck in einer Erklärung.",
      "die Mitglieder Jan Giesel und David Perteck", "Jan Giesel"),

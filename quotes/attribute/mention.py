@@ -93,7 +93,10 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
     while end < len(words):
         word = words[end]
         lower = word.text.lower()
-        if is_mark(word):
+        if is_mark(word) and seen_noun and words[end - 1].text.lower() in {"von", "vom"} \
+                and (title := quoted_title_end(words, end)) is not None:
+            end = title - 1  # "der Sektion von „Ärzte ohne Grenzen“"
+        elif is_mark(word):
             if seen_noun and end > index and is_mark(words[end - 1]):
                 break
         elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word)
@@ -198,11 +201,12 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
     start = last + 1
     while start > 0:
         word = words[start - 1]
-        von_attribute = word.text.lower() in {"von", "vom"} and start > 1 and _is_nominal(words[start - 2])
+        von_attribute = word.text.lower() in {"von", "vom", "für"} and start > 1 and _is_nominal(words[start - 2])
+        shared_part = word.text.lower() in {"und", "oder"} and start > 1 and words[start - 2].text.endswith("-")
         if word.upos == "DET" and word.text.lower() not in genitive_determiners():
             start -= 1  # "dem", "die" open the phrase: no genitive attribute of a noun before them
             break
-        if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute \
+        if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute or shared_part \
                 or is_name_particle(words, start - 1):  # "einer Meldung von Xinhua", "Thomas de Maizière"
             start -= 1
         elif word.text == ")" and (opening := opening_bracket(words, start - 1)) is not None:

@@ -862,6 +862,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Es gebe keine Zensur, heißt es in einer Erklärung der Behörde für Informations- und "
      "Kommunikationstechnologie.", "einer Erklärung der Behörde für Informations- und Kommunikationstechnologie",
      None),
+    # a particle joined to a name by an apostrophe
+    ("Laut der Banca d'Italia würden die Zinsen steigen.", "der Banca d'Italia", "Banca d'Italia"),
     # a topic after a noun of saying is no part of the mention
     ("Zum dritten Mal kam es in Italien nach Angaben der Luftfahrtbehörde Enac zu einer Notlandung.",
      "Angaben der Luftfahrtbehörde Enac", "Luftfahrtbehörde Enac"),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from quotes.attribute.resolve import articles_among_particles, has_name_particle, is_name_particle, is_role_noun
+from quotes.attribute.resolve import articles_among_particles, is_name_particle, is_role_noun
 from quotes.detect import Candidate, Cue
 from quotes.detect.cues import (
     genitive_determiners,
@@ -26,6 +26,7 @@ from quotes.detect.spans import (
     attributes_end,
     clause_opening,
     closing_bracket,
+    has_name_particle,
     is_konjunktiv,
     is_mark,
     is_outlet_name,
@@ -99,7 +100,7 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
         elif is_mark(word):
             if seen_noun and end > index and is_mark(words[end - 1]):
                 break
-        elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word)
+        elif _is_nominal(word) and (word.text[:1].isupper() or is_outlet_name(word) or has_name_particle(word)
                                     or word.text.rsplit("-", 1)[-1][:1].isupper()):  # "dpa-Angaben", not "64-jährige"
             if seen_noun and opens_plural_phrase(words[end - 1], word):
                 break  # "laut Ministerium Arbeiten an …": a plural after a singular noun opens the next phrase

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from quotes.detect.cues import genitive_determiners, has_speaker_ending, is_content_noun, speech_noun_source
-from quotes.detect.spans import APPOSITION_REACH
+from quotes.detect.spans import APPOSITION_REACH, has_name_particle
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
@@ -148,12 +148,6 @@ def _strip_genitive(token: str, known: dict[str, list[str]]) -> str:
 
 _NAME_PART_TAGS = {"NOUN", "PROPN", "X", "ADJ"}
 OWN_SUBJECT = "self"  # how a mention such as "eigenen Angaben" resolves: to the subject of its clause
-
-
-def has_name_particle(word: Word) -> bool:
-    """A surname joined to its particle by a hyphen: "al-Hassan", "el-Sisi"."""
-    prefix, hyphen, rest = word.text.partition("-")
-    return bool(hyphen) and prefix in mapping("name_particles.tsv") and rest[:1].isupper()
 
 
 def _is_name_word(word: Word) -> bool:

@@ -29,6 +29,7 @@ from quotes.detect.spans import (
     clause_opening,
     closing_bracket,
     has_konjunktiv_form,
+    has_name_particle,
     has_participle_form,
     is_capitalised_noun,
     is_finite_verb,
@@ -401,7 +402,7 @@ def _np_end(sentence: Sentence, start: int) -> int:
         if seen_noun and is_mark(word) and is_mark(words[index - 1]) is False and index > start:
             index += 1
             continue
-        if word.upos in {"NOUN", "PROPN", "X"} or is_capitalised_noun(sentence, index):
+        if word.upos in {"NOUN", "PROPN", "X"} or is_capitalised_noun(sentence, index) or has_name_particle(word):
             if seen_noun and opens_plural_phrase(words[index - 1], word):
                 break  # "laut Ministerium Arbeiten an …": the next phrase
             seen_noun = True

@@ -8,7 +8,7 @@ from functools import cache
 
 from quotes.detect.cues import genitive_determiners
 from quotes.document import Document, Sentence, Word
-from quotes.lexicons import quote_marks, word_list
+from quotes.lexicons import mapping, quote_marks, word_list
 
 SENTENCE_PUNCT = set(".!?…;:")
 COORDINATORS = frozenset({"und", "sowie"})
@@ -131,6 +131,16 @@ def is_capitalised_noun(sentence: Sentence, index: int) -> bool:
     if index == 0 or word.upos == "PUNCT" or is_mark(word):
         return False
     return word.is_capitalised and (word.upos not in {"VERB", "AUX"} or "-" in word.text)
+
+
+def has_name_particle(word: Word) -> bool:
+    """A name joined to its particle by a hyphen or an apostrophe: "al-Hassan",
+    "el-Sisi", "d'Italia", "L’Équipe"."""
+    for joiner in "-'’′":
+        prefix, joined, rest = word.text.partition(joiner)
+        if joined and prefix.lower() in mapping("name_particles.tsv") and rest[:1].isupper():
+            return True
+    return False
 
 
 def is_finite_verb(word: Word) -> bool:

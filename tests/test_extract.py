@@ -862,6 +862,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Es gebe keine Zensur, heißt es in einer Erklärung der Behörde für Informations- und "
      "Kommunikationstechnologie.", "einer Erklärung der Behörde für Informations- und Kommunikationstechnologie",
      None),
+    # a noun of saying that is the genitive of another belongs to its phrase
+    ("Der Auswertung der Einzelstudien zufolge werde in Kliniken unhygienisch gearbeitet.",
+     "Der Auswertung der Einzelstudien", None),
     # a particle joined to a name by an apostrophe
     ("Laut der Banca d'Italia würden die Zinsen steigen.", "der Banca d'Italia", "Banca d'Italia"),
     # a topic after a noun of saying is no part of the mention

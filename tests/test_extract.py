@@ -865,6 +865,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a noun of saying that is the genitive of another belongs to its phrase
     ("Der Auswertung der Einzelstudien zufolge werde in Kliniken unhygienisch gearbeitet.",
      "Der Auswertung der Einzelstudien", None),
+    # a lowercase adjective after a noun is the verb's particle, not an attribute
+    ("Die Bank in Rom gab bekannt, die Zinsen würden steigen.", "Die Bank in Rom", "Bank"),
     # a particle joined to a name by an apostrophe
     ("Laut der Banca d'Italia würden die Zinsen steigen.", "der Banca d'Italia", "Banca d'Italia"),
     # a topic after a noun of saying is no part of the mention

@@ -234,7 +234,8 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
     inside = {word.id for word in words[start:end]}
     while end < len(words) and words[end].upos in _PHRASE_WORDS | {"ADP"}:
         following = end + 1
-        while following < len(words) and words[following].upos in _PHRASE_WORDS:
+        while following < len(words) and words[following].upos in _PHRASE_WORDS \
+                and not _particle_after_noun(words, following):
             following += 1
         if following < len(words) and words[following].text == "(":
             close = closing_bracket(words, following)
@@ -280,6 +281,14 @@ def prefield_end(sentence: Sentence, start: int, end: int) -> int:
             or not (between[0].upos == "ADP" or is_mark(between[0])) or is_temporal(list(between)):
         return end
     return verb
+
+
+def _particle_after_noun(words: tuple[Word, ...], index: int) -> bool:
+    """A lowercase adjective right after a noun is no attribute of it, which
+    would stand before it, but a verb's particle ("gab die Bank in Rom |
+    bekannt")."""
+    word = words[index]
+    return word.upos == "ADJ" and word.text.islower() and words[index - 1].upos in _NOUNS
 
 
 def _coordinated_in_attribute(words: tuple[Word, ...], end: int) -> int:

@@ -1236,6 +1236,8 @@ def test_partial_quote_is_kept_when_attributed(extractor, text, quoted, speaker)
     # a parenthesis that points to an earlier article attributes nothing
     "Der Träger des „Sacharow-Preises“ sitzt weiter im Gefängnis (Wikinews berichtete).",
     "Das schrieb „Die Zeit“ in einem Nachruf.",
+    "Dies nennt man einen „Aktiensplit“.",
+    "Der Teilchenstrom wird als „Sonnenwind“ bezeichnet.",
     "Die Disc kam mit dem Profil 1.0, genannt „Blu-ray Video“, auf den Markt.",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:

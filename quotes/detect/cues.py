@@ -328,15 +328,23 @@ def _is_attributive(sentence: Sentence, word: Word) -> bool:
 
 def _names_something(sentence: Sentence, word: Word) -> bool:
     """"so genannten „…“", "nennt sich „…“", "wie er sich nannte", "wie
-    er genannt wird": a verb of naming that gives a thing its name, not
-    someone's words."""
+    er genannt wird", "Dies nennt man …", "der als „Sonnenwind“ bezeichnet
+    wird": a verb of naming that gives a thing its name, not someone's
+    words."""
     before = sentence.word(word.id - 1)
-    clause_before = [w for w in _clause_of(sentence, word) if w.id < word.id]
+    clause = _clause_of(sentence, word)
+    clause_before = [w for w in clause if w.id < word.id]
     reflexive = any(w.text.lower() == "sich" for w in [*sentence.words[word.id:word.id + 2], *clause_before])
     after = sentence.word(word.id + 1)
-    passive = word.text.lower() == "genannt" and after is not None and after.lemma == "werden"
-    naming = word.text.lower().startswith(("genannt", "nennt", "nannte", "nennen"))
-    return naming and (reflexive or passive or (before is not None and before.text.lower() == "so"))
+    form = word.text.lower()
+    words_before = {w.text.lower() for w in clause_before}
+    agent = bool(words_before & {"von", "vom", "durch"})  # "vom Minister als „absurd“ bezeichnet": words
+    werden = any(w.lemma == "werden" for w in clause)
+    passive = werden and ((form == "genannt" and after is not None and after.lemma == "werden")
+                          or (form == "bezeichnet" and "als" in words_before and not agent))  # "als „…“ bezeichnet"
+    impersonal = after is not None and after.text.lower() == "man"  # "Dies nennt man einen „Aktiensplit“"
+    naming = form.startswith(("genannt", "nennt", "nannte", "nennen")) or form == "bezeichnet"
+    return naming and (reflexive or passive or impersonal or (before is not None and before.text.lower() == "so"))
 
 
 def heissen_cue(sentence: Sentence, word: Word) -> Cue | None:

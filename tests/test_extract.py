@@ -1238,6 +1238,7 @@ def test_partial_quote_is_kept_when_attributed(extractor, text, quoted, speaker)
     "Das schrieb „Die Zeit“ in einem Nachruf.",
     "Dies nennt man einen „Aktiensplit“.",
     "Der Teilchenstrom wird als „Sonnenwind“ bezeichnet.",
+    "Der Teilchenstrom, der von der Sonne ausgeht, wird als „Sonnenwind“ bezeichnet.",  # no cue of the quote
     "Die Disc kam mit dem Profil 1.0, genannt „Blu-ray Video“, auf den Markt.",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:

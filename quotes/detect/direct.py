@@ -17,6 +17,7 @@ from quotes.detect.marks import QuotedSpan
 from quotes.detect.spans import (
     CLAUSE_OPENERS,
     MAX_TITLE_WORDS,
+    RELATIVE_PRONOUNS,
     clause_opening,
     is_finite_verb,
     is_mark,
@@ -235,10 +236,23 @@ def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | 
     """A speech verb outside the quote in the same sentence: a partial quote
     (Trump nannte das Gespräch „sehr produktiv“) or an introduced one."""
     for cue in find_cues(sentence):
-        if cue.kind != "verb" or span.start <= cue.start < span.end:
+        if cue.kind != "verb" or span.start <= cue.start < span.end or _in_other_relative_clause(sentence, cue, span):
             continue
         return cue, "subject"
     return _with_the_words(sentence, span)
+
+
+def _in_other_relative_clause(sentence: Sentence, cue: Cue, span: QuotedSpan) -> bool:
+    """The cue verb closes a relative clause that does not hold the quotation
+    ("Der Strom, der von der Sonne ausgeht, wird als „Sonnenwind“ …"): it
+    says something of a noun, not who said the quoted words."""
+    words = sentence.words
+    bounds = {",", "–", "—", "-", "(", ")", ";", ":"}
+    start = clause_opening(words, cue.head.id - 1, bounds)
+    opener = words[start] if words[start].upos != "ADP" or start + 1 >= len(words) else words[start + 1]
+    relative = start > 0 and opener.text.lower() in RELATIVE_PRONOUNS and opener.upos == "PRON"
+    end = next((w.end for w in words[cue.head.id:] if w.text in bounds), sentence.end)
+    return relative and not (words[start].start <= span.start and span.end <= end)
 
 
 def _with_the_words(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | None:

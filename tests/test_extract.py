@@ -1209,6 +1209,8 @@ def test_the_answer_to_a_claim_goes_on_with_the_answering_speaker(extractor) -> 
     ("Trump nannte das Gespräch „sehr produktiv“.", "sehr produktiv", "Trump"),
     # Austrian political usage: "orten" (to see, to detect) reports a view
     ("Kickl ortet einen „Anschlag auf die Meinungsfreiheit“.", "Anschlag auf die Meinungsfreiheit", "Kickl"),
+    # in a relative clause the antecedent speaks
+    ("Die Ministerin Anna Berger, die den Plan „absurd“ nannte, trat zurück.", "absurd", "Anna Berger"),
     # right after the verb of saying the quotation is what was said, though it looks like a title
     ("Der Abgeordnete Markus Koza ortet hingegen „Sozialabbau durch die Hintertür“.",
      "Sozialabbau durch die Hintertür", "Markus Koza"),

@@ -775,6 +775,8 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         if not agent:  # "wurden nach Angaben eines Mitarbeiters angewiesen, …": who reports the order
             options.append(_source_phrase_in_clause(sentence, cue.head))
     else:
+        if candidate.route == "partial":
+            options.append(_antecedent(sentence, cue.head))  # "Die Ministerin, die den Plan „absurd“ nannte, …"
         options.append(_impersonal_place(sentence, cue.head))  # "Im Ministerium betont man, …"
         trusted = _quoted_object(sentence, cue.head)
         options.append(trusted)  # "zitierte die Zeitung einen Sprecher, …"
@@ -1070,7 +1072,7 @@ def relative_word(sentence: Sentence, candidate: Candidate) -> Word | None:
     if cue.kind == "preposition" and cue.lemma == "nach" and candidate.speaker_side == "before":
         following = sentence.word(cue.head.id + 1)
         return following if following is not None and following.text.lower() in RELATIVE_PRONOUNS else None
-    if candidate.route == "subordinate" and cue.kind == "verb":
+    if candidate.route in {"subordinate", "partial"} and cue.kind == "verb":
         return _relative_pronoun_of(sentence, cue.head)
     return None
 

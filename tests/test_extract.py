@@ -971,6 +971,11 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # a role in an apposition binds the name; a title in quotation marks before the colon is no end
     ("Der Chef der Lufthansa, Carsten Spohr, sagte dem „Handelsblatt“: „Die Lage ist ernst.“\n"
      "„Wir kommen durch“, sagte der Chef.", ["Carsten Spohr", "Carsten Spohr"]),
+    # a man named by where he is from refers back to the man named before; "ließ … ausrichten" is a cue
+    ("Rapid-Coach Peter Stöger haderte. Der Elfmeter sei „ein Witz“ gewesen, schimpfte der Wiener.",
+     ["Peter Stöger"]),
+    ("Die Sängerin Helene Fischer sagte ihre Tournee ab. Sie müsse sich schonen, ließ die 40-Jährige über ihr "
+     "Management ausrichten.", ["Helene Fischer"]),
     # in one paragraph an office may go by another name
     ("Ungarns Regierungschef Viktor Orbán drohte mit einem Veto. Er werde „keinesfalls zustimmen“, sagte der "
      "Ministerpräsident im Rundfunk.", ["Viktor Orbán"]),

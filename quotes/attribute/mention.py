@@ -153,8 +153,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
             break
         end += 1
     while end > index and ((words[end - 1].upos in {"DET", "ADP", "ADJ"} and not is_outlet_name(words[end - 1])
-                            and not (words[end - 1].upos == "ADJ" and "-" in words[end - 1].text
-                                     and _is_nominal(words[end - 1])))  # "dpa-Angaben" tagged as an adjective
+                            and not (words[end - 1].upos == "ADJ" and ("-" in words[end - 1].text
+                                                                       or words[end - 1].text[:1].isupper())
+                                     and _is_nominal(words[end - 1])))  # "dpa-Angaben", "der Wiener" as adjectives
                            or _unpaired_mark(words, index, end)):
         end -= 1
     return list(words[index:end]) if seen_noun else []
@@ -855,7 +856,7 @@ def _subject_after_fronted(sentence: Sentence, verb: Word) -> list[Word]:
                                                      and words[index].text.lower() not in _ARTICLES):
         return []
     phrase = noun_phrase_forward(sentence, index)
-    head = next((w for w in phrase if w.upos in {"NOUN", "PROPN"}), None)
+    head = next((w for w in phrase if w.upos in {"NOUN", "PROPN"} or w.is_capitalised), None)  # "der Wiener"
     opening = phrase[0].text.lower() if phrase else ""
     genitive = opening in genitive_determiners(unambiguous=True)  # "auf Nachfrage | eines Reporters"
     if head is None or genitive or _opens_as_object(phrase) or is_temporal(phrase):

@@ -535,6 +535,10 @@ class Resolver:
                 name = self._recent_person(offset, _gender_of(role), reported, role)
                 if name:
                     return Resolution(name, "person", "role")
+        if len(content) == 1 and _demonym(content[0]) and mention[0].feats.get("Definite") == "Def":
+            name = self._recent_person(offset, "m", reported)  # "…, schimpfte der Wiener": the man named before
+            if name:
+                return Resolution(name, "person", "description")
         nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}
                  or (w.upos == "ADJ" and w.is_capitalised)]  # "dpa-Angaben" as an adjective
         named = self._named_institution(mention, nouns)
@@ -609,6 +613,12 @@ def nominative(mention: list[Word]) -> str | None:
     parts.append(head.lemma if inflected else written)
     parts.extend(w.text for w in words[head_index + 1:])
     return _joined(parts)
+
+
+def _demonym(word: Word) -> bool:
+    """A man named by where he is from, a capitalised adjective in "-er"
+    standing alone: "der Wiener", "der Niederösterreicher"."""
+    return word.upos == "ADJ" and word.text[:1].isupper() and word.text.endswith("er") and "-" not in word.text
 
 
 def _adjective_stem(word: Word) -> str:

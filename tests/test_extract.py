@@ -862,6 +862,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Es gebe keine Zensur, heißt es in einer Erklärung der Behörde für Informations- und "
      "Kommunikationstechnologie.", "einer Erklärung der Behörde für Informations- und Kommunikationstechnologie",
      None),
+    # after a noun of saying, "einer"/"der" opens its genitive attribute, whatever case the tagger says
+    ("Nach Angaben einer Sprecherin der Polizei wurde niemand verletzt.",
+     "Angaben einer Sprecherin der Polizei", None),
     # a noun of saying that is the genitive of another belongs to its phrase
     ("Der Auswertung der Einzelstudien zufolge werde in Kliniken unhygienisch gearbeitet.",
      "Der Auswertung der Einzelstudien", None),

@@ -127,7 +127,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                 or (word.upos == "ADP" and lower in {"von", "vom"} and seen_noun):
             genitive = word.upos in {"DET", "ADJ"} and (word.feats.get("Case") == "Gen"
                                                or lower in genitive_determiners(unambiguous=True)
-                                               or _strong_genitive(words, end))
+                                               or _strong_genitive(words, end)
+                                               or (word.upos == "DET" and lower in genitive_determiners()
+                                                   and is_speech_noun(words[end - 1])))  # "Angaben einer Sprecherin"
             number = word.upos == "NUM" and _numbered(words[end - 1]) and not (
                 end + 1 < len(words) and _is_nominal(words[end + 1]))  # "vom November 2011", "Nr. 72", "Apollo 11"
             if seen_noun and not genitive and not number and lower not in {"von", "vom"}:

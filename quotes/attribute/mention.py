@@ -15,6 +15,7 @@ from quotes.detect.cues import (
     heissen_cue,
     is_content_noun,
     is_speech_noun,
+    phrase_opening,
     preposition_cue,
     source_side,
 )
@@ -470,23 +471,12 @@ def _statement_before(sentence: Sentence, last: int) -> list[Word]:
     words = sentence.words
     for index in range(last, max(last - STATEMENT_REACH, -1), -1):
         if is_speech_noun(words[index]):
-            start = _phrase_opening(words, index)
+            start = phrase_opening(words, index)
             while start > 0 and is_speech_noun(words[start - 1]):  # "Der Ergebnisauswertung | der Einzelstudien"
-                start = _phrase_opening(words, start - 1)
+                start = phrase_opening(words, start - 1)
             phrase = list(words[start:index + 1])
             return phrase + _attributes(sentence, phrase)
     return []
-
-
-def _phrase_opening(words: tuple[Word, ...], noun: int) -> int:
-    """Where the phrase of the noun at index `noun` opens: past its
-    adjectives to its own article, not a phrase it is the genitive of."""
-    start = noun
-    while start > 0 and words[start - 1].upos in {"DET", "ADJ", "NUM"}:
-        start -= 1
-        if words[start].upos == "DET":
-            break
-    return start
 
 
 def _source_phrase_in_clause(sentence: Sentence, verb: Word) -> list[Word]:

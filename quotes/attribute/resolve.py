@@ -134,9 +134,11 @@ def display_name(name: str) -> str:
 def _surname(run: list[Word]) -> Word:
     """The word of a name that its bearer is called by alone: the last, or
     the one before a regnal number ("Benedikt XVI." is "Benedikt")."""
-    if len(run) > 1 and ROMAN_NUMERAL.fullmatch(run[-1].text.rstrip(".")):
-        return run[-2]
-    return run[-1]
+    return run[-2] if len(run) > 1 and _is_regnal(run[-1].text) else run[-1]
+
+
+def _is_regnal(text: str) -> bool:
+    return ROMAN_NUMERAL.fullmatch(text.rstrip(".")) is not None
 
 
 def _strip_genitive(token: str, known: dict[str, list[str]]) -> str:
@@ -327,7 +329,7 @@ def build_index(document: Document) -> _Index:
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
         parts = person.name.split()
-        if len(parts) > 1 and ROMAN_NUMERAL.fullmatch(parts[-1].rstrip(".")):
+        if len(parts) > 1 and _is_regnal(parts[-1]):
             parts = parts[:-1]
         person.name = index.full_name(_fold(parts[-1]), parts[0] if len(parts) > 1 else None, person.start) \
             or person.name
@@ -367,6 +369,7 @@ class Resolver:
         self.document = document
         self.index = build_index(document)
         self.recent_speakers: list[tuple[int, str, str | None]] = []  # (offset, name, gender)
+        self.person_names = {person.name for person in self.index.persons}
 
     def remember(self, offset: int, name: str | None, mention: list[Word]) -> None:
         """A quote's speaker, for the pronouns after it: a person, an unnamed
@@ -395,10 +398,8 @@ class Resolver:
         if here is not None:  # in the same paragraph an office may go by another name ("Regierungschef" …
             other_role -= {p.name for p in self.index.persons if p.start < offset  # … "der Ministerpräsident")
                            and self.document.sentences[p.sentence].paragraph == here.paragraph}
-        persons = {person.name for person in self.index.persons}
-
         def compatible(known: str | None, name: str) -> bool:
-            unnamed_other = specific and role is not None and name not in persons \
+            unnamed_other = specific and role is not None and name not in self.person_names \
                 and _fold(role.lemma) not in _fold(name)
             return (known is None or gender is None or known == gender) and name not in other_role \
                 and not unnamed_other  # "der Verteidiger" is not the unnamed "Vorsitzende Richter" before

@@ -4,6 +4,7 @@ particle joined: "teilte … mit" is "mitteilen"), source prepositions ("laut",
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -238,11 +239,11 @@ def _finding_cue(sentence: Sentence, verb: Word, particle: Word | None, lemmas: 
     return Cue(found[1], "verb", found[0])
 
 
-def _clause_of(sentence: Sentence, word: Word) -> list[Word]:
-    """The words between the clause marks around `word`."""
+def _clause_of(sentence: Sentence, word: Word, bounds: Collection[str] = _CLAUSE_END) -> list[Word]:
+    """The words between the clause marks (`bounds`) around `word`."""
     clause: list[Word] = []
     for other in sentence.words:
-        if other.text in _CLAUSE_END:
+        if other.text in bounds:
             if other.id > word.id:
                 break
             clause = []
@@ -256,11 +257,19 @@ def _statement_subject(word: Word, sentence: Sentence) -> bool:
     open with a preposition."""
     if not is_speech_noun(word):
         return False
-    position = word.id - 1
-    while position > 0 and sentence.words[position - 1].upos in {"DET", "ADJ", "NUM"}:
-        position -= 1
-    opening = sentence.words[position - 1] if position > 0 else None
-    return opening is None or opening.upos != "ADP"
+    position = phrase_opening(sentence.words, word.id - 1)
+    return position == 0 or sentence.words[position - 1].upos != "ADP"
+
+
+def phrase_opening(words: tuple[Word, ...], noun: int) -> int:
+    """Where the phrase of the noun at index `noun` opens: past its
+    adjectives to its own article, not a phrase it is the genitive of."""
+    start = noun
+    while start > 0 and words[start - 1].upos in {"DET", "ADJ", "NUM"}:
+        start -= 1
+        if words[start].upos == "DET":
+            break
+    return start
 
 
 def _phrase_cue(sentence: Sentence, verb: Word, lemmas: list[str]) -> Cue | None:
@@ -304,14 +313,7 @@ def _is_attributive(sentence: Sentence, word: Word) -> bool:
     before, after = sentence.word(word.id - 1), sentence.word(word.id + 1)
     if before is None:
         return False
-    clause: list[Word] = []
-    for other in sentence.words:
-        if other.text in _CLAUSE_END or other.text == "-":
-            if other.id > word.id:
-                break
-            clause = []
-        else:
-            clause.append(other)
+    clause = _clause_of(sentence, word, _CLAUSE_END | {"-"})
     other_finite = any(w.upos in _VERBAL and w.is_finite and w is not word for w in clause)
     if word.deprel == "amod" and not word.is_finite and before.upos in {"DET", "ADJ", "NUM"} and other_finite:
         return True  # "die erste bekannte Tat", as the parse has it; not "Im Juli 2008 vermeldete X, …"

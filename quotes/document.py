@@ -108,6 +108,7 @@ class Quote:
     route: str = ""  # how the quote was found: after, colon, partial, complement, source-phrase, ...
     sentence: str = ""
     speaker_kind: str | None = None  # person, organisation, role
+    cited: Span | None = None  # the source the text has the words from: "sagte Raab laut Spiegel Online"
 
     def as_record(self, doc: str) -> dict[str, object]:
         """The stable machine-readable form (`quotes extract --format jsonl`)."""

@@ -168,6 +168,16 @@ def test_wie_clause_inside_the_clause_is_not_message() -> None:
         ["0:0", "0:1", "0:2", "0:9"], ["0:7"], ["0:5", "0:6"])
 
 
+def test_a_cited_outlet_is_the_source() -> None:
+    sentences = [["„", "Wir", "gehen", "“", ",", "sagte", "Raab", "laut", "Spiegel", "Online", "."]]
+    text, offsets = detokenize(sentences)
+    quote = Quote("direct", "Wir gehen", *span(text, "Wir gehen"), speaker="Raab",
+                  mention=Span(*span(text, "Raab"), "Raab"), cue=Span(*span(text, "sagte"), "sagte"),
+                  cited=Span(*span(text, "Spiegel Online"), "Spiegel Online"))
+    [annotation] = predictions_to_annotations([quote], offsets, text)
+    assert (annotation["Cue"], annotation["Source"]) == (["0:5"], ["0:8", "0:9"])
+
+
 def test_adjacent_continuations_of_one_speaker_are_one_message() -> None:
     sentences = [["Er", "sagte", ",", "es", "sei", "ernst", "."], ["Die", "Lage", "sei", "schlimm", "."],
                  ["Man", "werde", "helfen", "."], ["Sie", "lachte", "."], ["Es", "sei", "gut", "."]]

@@ -1090,6 +1090,53 @@ def test_a_quotation_after_its_owners_noun_is_theirs(extractor, text, speaker) -
     assert (quote.type, quote.text, quote.speaker) == ("direct", "Wir schaffen das", speaker)
 
 
+@pytest.mark.parametrize(("text", "speaker", "cited"), [
+    ("„Wir gehen raus“, sagte Raab laut Spiegel Online.", "Raab", "Spiegel Online"),
+    ("Laut CNN hat Verteidigungsminister Leon Panetta verkündet, die Truppen blieben im Land.", "Leon Panetta",
+     "CNN"),
+    ("Die Kanzlerin sagte einigen Teilnehmern zufolge, die Lage sei ernst.", "Kanzlerin", "einigen Teilnehmern"),
+    ("Die Kanzlerin sagte, die Lage sei ernst.", "Kanzlerin", None),
+])
+def test_a_source_cited_for_the_words_is_kept_apart_from_the_speaker(extractor, text, speaker, cited) -> None:
+    quote = next(q for q in extractor.extract(text) if q.route != "source-phrase")
+    assert quote.speaker == speaker
+    assert (quote.cited.text if quote.cited else None) == cited
+
+
+def test_a_participle_the_tagger_takes_for_a_present_form_keeps_its_auxiliary(extractor) -> None:
+    text = ("Dies ist eine echte Chance für Video, im Web ein „Bürger erster Klasse zu werden“, "
+            "wird Mike Downey, Technical Product Manager für Flash Authoring, zitiert.")
+    [quote] = extractor.extract(text)
+    assert quote.text.endswith("zu werden“") and quote.speaker == "Mike Downey"
+
+
+@pytest.mark.parametrize("text", [
+    "War die Lage im Sommer noch ruhig, kritisierte die Opposition die Regierung im Herbst scharf.",
+    "Schutzklauseln, wie sie das VW-Gesetz enthält, hat das Gericht nur selten für zulässig erklärt.",
+])
+def test_a_condition_or_a_noun_with_a_wie_clause_before_the_verb_is_no_report(extractor, text) -> None:
+    assert extractor.extract(text) == []
+
+
+def test_so_before_a_verb_after_a_quotation_names_no_one(extractor) -> None:
+    assert extractor.extract("„Wir schaffen das“, so begann damals die Geschichte einer neuen Politik.") == []
+
+
+def test_a_plural_modal_the_tagger_takes_for_an_infinitive_is_reported(extractor) -> None:
+    text = "Die „Süddeutsche Zeitung“ hatte gestern berichtet, 200 feste Mitarbeiter sollen entlassen werden."
+    [quote] = extractor.extract(text)
+    assert (quote.text, quote.speaker) == ("200 feste Mitarbeiter sollen entlassen werden", "Süddeutsche Zeitung")
+
+
+def test_own_statements_go_on_with_the_subject(extractor) -> None:
+    text = ("Der ältere Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden in die Absicht eingeweiht. "
+            "Der Rücktritt sei ein „natürlicher Vorgang“.")
+    first, second = extractor.extract(text)
+    assert first.mention is not None and first.mention.text == "eigenem Bekunden"
+    assert (first.speaker, second.speaker) == ("Georg Ratzinger", "Georg Ratzinger")
+    assert second.mention is not None and second.mention.text == "Der ältere Bruder des Papstes, Georg Ratzinger"
+
+
 def test_a_quotation_after_a_noun_without_owner_is_no_ones(extractor) -> None:
     assert extractor.extract("Der Satz „Wir schaffen das“ wurde berühmt.") == []
 

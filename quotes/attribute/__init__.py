@@ -7,8 +7,10 @@ from dataclasses import replace
 from functools import cache
 
 from quotes.attribute.mention import (
+    cited_source,
     document_names,
     find_mention,
+    own_subject,
     owned_statement,
     relative_word,
     sentence_subject,
@@ -156,16 +158,20 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
                 mention_words = narrator or owned_statement(before)
             from_context = bool(mention_words)
         resolution = resolver.resolve(speaker_words(mention_words), (candidate.start, candidate.end))
+        subject: list[Word] = []
         if resolution.how == OWN_SUBJECT:  # "Nach eigenen Angaben hat die Firma …": the firm
-            subject = sentence_subject(document.sentences[candidate.sentence], names)
-            resolution = resolver.resolve(speaker_words(subject)) if subject and subject != mention_words \
-                else Resolution(None, None, "none")
+            subject = own_subject(document.sentences[candidate.sentence], names)
+            if subject == mention_words:
+                subject = []
+            resolution = resolver.resolve(speaker_words(subject)) if subject else Resolution(None, None, "none")
         if from_context:
             resolution = Resolution(resolution.name, resolution.kind, "context")
         mention = lent = None
         if mention_words:
             start, end = mention_words[0].start, mention_words[-1].end
             mention = lent = Span(start, end, document.text[start:end])
+            if subject:  # a quote that goes on is the firm's, not "eigenen Angaben"
+                lent = Span(subject[0].start, subject[-1].end, document.text[subject[0].start:subject[-1].end])
             pronoun = relative_word(document.sentences[candidate.sentence], candidate)
             if pronoun is not None and mention_words[-1].end < pronoun.start:  # "Studien, nach denen …": "denen"
                 mention = Span(pronoun.start, pronoun.end, pronoun.text)  # a quote that goes on borrows `lent`
@@ -179,6 +185,9 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             cue = Span(candidate.cue.start, candidate.cue.end,
                        document.text[candidate.cue.start:candidate.cue.end])
         sentence = document.sentences[candidate.sentence]
+        cited_words = cited_source(document, candidate)
+        cited = Span(cited_words[0].start, cited_words[-1].end,
+                     document.text[cited_words[0].start:cited_words[-1].end]) if cited_words else None
         quote = Quote(
             type=candidate.type,
             text=document.text[candidate.start:candidate.end],
@@ -192,6 +201,7 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             route=candidate.route,
             sentence=document.text[sentence.start:sentence.end],
             speaker_kind=resolution.kind,
+            cited=cited,
         )
         spoken_for = resolution.kind == "organisation" and any(is_role_noun(w) for w in mention_words)
         bare_name = resolution.kind is None and resolution.how == "name"  # "Trump sagte, … Er fügte hinzu"

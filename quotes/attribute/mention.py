@@ -25,6 +25,7 @@ from quotes.detect.spans import (
     apposition_start,
     attribute_participle,
     attributes_end,
+    auxiliary_of_participle,
     clause_opening,
     closing_bracket,
     has_name_particle,
@@ -211,6 +212,8 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
         if word.upos == "DET" and word.text.lower() not in genitive_determiners():
             start -= 1  # "dem", "die" open the phrase: no genitive attribute of a noun before them
             break
+        if _is_nominal(word) and start <= last and _opens_non_genitive(words[start]):
+            break  # "sagte die Kanzlerin | einigen Teilnehmern zufolge": a noun before a dative phrase
         if _is_nominal(word) or word.upos in {"DET", "ADJ", "NUM"} or von_attribute or shared_part \
                 or is_name_particle(words, start - 1):  # "einer Meldung von Xinhua", "Thomas de Maizière"
             start -= 1
@@ -231,6 +234,14 @@ def noun_phrase_backward(sentence: Sentence, last: int, *, after_preposition: bo
     if preposition and not after_preposition:
         return []  # the object of a preposition ("am Dienstag", "als Begründung"), not a subject
     return list(words[start:last + 1])
+
+
+def _opens_non_genitive(word: Word) -> bool:
+    """A lowercase determiner or adjective that cannot open a genitive
+    attribute ("einigen", "vielen", "dem"; not "politischer", "einiger")."""
+    form = word.text
+    return word.upos in {"DET", "ADJ"} and form.islower() and form not in genitive_determiners() \
+        and not form.endswith(("er", "es"))
 
 
 def _subject_by_dependency(sentence: Sentence, cue_head: Word) -> list[Word]:
@@ -495,6 +506,29 @@ def _source_phrase_in_clause(sentence: Sentence, verb: Word) -> list[Word]:
     return []
 
 
+def cited_source(document: Document, candidate: Candidate) -> list[Word]:
+    """The source a report of someone's words cites in the cue verb's own
+    clause, outside the quote: whom the article has the words from ("sagte
+    Raab laut Spiegel Online", "Laut CNN hat Panetta verkündet, …", "sagte
+    die Kanzlerin einigen Teilnehmern zufolge: …")."""
+    cue = candidate.cue
+    if cue is None or cue.kind != "verb":
+        return []
+    sentence = document.sentences[candidate.sentence]
+    for word in _verb_clause(sentence, cue.head):
+        preposition = preposition_cue(word)
+        if preposition is None or word.upos != "ADP" or not _outside([word], candidate):
+            continue  # not "Vorwürfe wurden laut"
+        if source_side(preposition) == "before":
+            phrase = noun_phrase_backward(sentence, word.id - 2, after_preposition=True)
+        else:
+            phrase = noun_phrase_forward(sentence, word.id)
+            phrase = phrase + _attributes(sentence, phrase)
+        if _outside(phrase, candidate) and not any(w in cue.words for w in phrase):
+            return phrase
+    return []
+
+
 def owned_statement(sentence: Sentence) -> list[Word]:
     """The last noun of saying in the sentence that names its owner, with its
     attributes: "Im weiteren Verlauf der Pressemitteilung der NASA wird
@@ -530,6 +564,8 @@ def _is_statement(phrase: list[Word]) -> bool:
 def _finite_of(sentence: Sentence, verb: Word) -> Word:
     """The finite verb of a participle's clause: the auxiliary before it
     ("Unterdessen haben einige Abgeordnete … angekündigt"); else the verb."""
+    if (auxiliary := auxiliary_of_participle(sentence, verb)) is not None:
+        return auxiliary  # "wird Mike Downey … zitiert", the participle tagged a present form
     if verb.is_finite:
         return verb
     words = sentence.words
@@ -578,12 +614,20 @@ def _preterite_as_finite(sentence: Sentence, verb: Word) -> Word:
 
 def _heissen_before_colon(sentence: Sentence, colon: int) -> Cue | None:
     """The "heißt es" of the clause that a colon ends ("In dem Antrag heißt es
-    wörtlich:"), if it has one."""
-    for word in reversed(sentence.words[:colon]):
+    wörtlich:"), if it has one; past a title in quotation marks ("auf der
+    Homepage von „con energy“:")."""
+    words = sentence.words
+    index = colon - 1
+    while index >= 0:
+        word = words[index]
+        if is_mark(word) and (opening := _title_opening(words, index)) is not None:
+            index = opening - 1
+            continue
         if word.text in {":", ";"} or is_mark(word):
             return None
         if (cue := heissen_cue(sentence, word)) is not None:
             return cue
+        index -= 1
     return None
 
 
@@ -652,6 +696,15 @@ def sentence_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
     return next((o for o in options if o and can_speak(o, names) and _speaker_headed(o, names)
                  and not _opens_as_object(o)  # "Dem Mitbegründer …"
                  and not (len(o) == 1 and o[0].text.lower() in {"es", "das", "dies", "man"})), [])
+
+
+def own_subject(sentence: Sentence, names: frozenset[str]) -> list[Word]:
+    """Whom "nach eigenen Angaben" in the sentence refers to: the subject of
+    its main clause, the prefield's noun phrase when the parse finds none
+    ("Der Bruder des Papstes, Georg Ratzinger, war nach eigenem Bekunden …")."""
+    finite = next((w for w in sentence.words if w.upos in {"VERB", "AUX"} and w.is_finite), None)
+    prefield = _prefield_subject(sentence, finite, names) if finite is not None else []
+    return sentence_subject(sentence, names) or prefield
 
 
 def _speaker_headed(phrase: list[Word], names: frozenset[str]) -> bool:
@@ -998,7 +1051,8 @@ def _passive_agent(sentence: Sentence, verb: Word) -> list[Word] | None:
     future = infinitive and not any(w.text.lower().startswith("wurd") for w in werden)  # "wird sagen", not "wurde …"
     passive = not future and (bool(werden) or any(w.deprel in {"aux:pass", "nsubj:pass"} for w in children))
     active_auxiliary = any(w.deprel == "aux" and w.lemma == "haben" for w in children)  # "bekanntgegeben hat"
-    if verb.is_finite or not passive or active_auxiliary or verb.lemma.lower() in word_list("quoting_verbs.txt"):
+    finite = verb.is_finite and auxiliary_of_participle(sentence, verb) is None
+    if finite or not passive or active_auxiliary or verb.lemma.lower() in word_list("quoting_verbs.txt"):
         return None
     for child in children:
         if child.deprel.startswith("obl"):

@@ -112,11 +112,13 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
     following = [w for w in sentence.words if w.start > close_mark]
     while following and (is_mark(following[0]) or following[0].text in {"!", "?", "."}):
         following = following[1:]
-    ends_itself = any(w.end == close_mark and w.text in {"!", "?", "."} for w in sentence.words)
+    inside = [w for w in sentence.words if w.end <= close_mark]
+    ends_itself = bool(inside) and inside[-1].text in {"!", "?", ".", ","}  # „…!“ rief er, „…, “ betont sie
     if following and following[0].text in {",", "–", "—", "-"}:
         following = following[1:]
-    elif not (ends_itself and following and following[0].text[:1].islower()):
-        return None  # „Die Zeit“ berichtete: a title as the subject
+    elif not (ends_itself and following and following[0].text[:1].islower()) \
+            and not (following and heissen_cue(sentence, following[0]) is not None):
+        return None  # „Die Zeit“ berichtete: a title as the subject; but „…“ heißt es dazu
     if not following:
         return None
     first = following[0]
@@ -128,6 +130,8 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
         return Cue((first, stance), "verb", first.lemma), "after"  # „…“, zeigte sich X zufrieden
     if first.text.lower() == "so" and len(following) > 1:
         cue = verb_cue(sentence, following[1])  # „…“, so urteilte Romney
+        if cue is None and is_finite_verb(following[1]):
+            return None  # „…“, so wurde sein Werk … bewertet": "so" opens a main clause, it names no one
         return (cue, "after") if cue is not None else (Cue((first,), "so", "so"), "after")
     if len(following) > 1 and first.upos in {"PRON", "PROPN", "NOUN", "DET"}:
         for word in following[1:4]:
@@ -234,11 +238,14 @@ def _opens_with_complementizer(words: list[Word], index: int) -> bool:
 
 def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | None:
     """A speech verb outside the quote in the same sentence: a partial quote
-    (Trump nannte das Gespräch „sehr produktiv“) or an introduced one."""
-    for cue in find_cues(sentence):
-        if cue.kind != "verb" or span.start <= cue.start < span.end or _in_other_relative_clause(sentence, cue, span):
-            continue
-        return cue, "subject"
+    (Trump nannte das Gespräch „sehr produktiv“) or an introduced one; the
+    nearest before the quote ("Klose nannte es „überzogen“, Löw bezeichnete
+    es als „übertrieben“"), else the nearest after it."""
+    cues = [cue for cue in find_cues(sentence) if cue.kind == "verb" and not span.start <= cue.start < span.end
+            and not _in_other_relative_clause(sentence, cue, span)]
+    before = [cue for cue in cues if cue.start < span.start]
+    if before or cues:
+        return (before[-1] if before else cues[0]), "subject"
     return _with_the_words(sentence, span)
 
 

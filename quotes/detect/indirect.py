@@ -22,10 +22,12 @@ from quotes.detect.spans import (
     CLAUSE_OPENERS,
     COORDINATORS,
     MIXED_SHARE,
+    PERFECT_AUXILIARIES,
     RELATIVE_PRONOUNS,
     apposition_start,
     attribute_participle,
     attributes_end,
+    auxiliary_of_participle,
     clause_opening,
     closing_bracket,
     has_konjunktiv_form,
@@ -99,9 +101,16 @@ def _clause_is_speech(words: list[Word]) -> bool:
         return any(_is_konjunktiv_one(w) for w in content)
     if (first in _SUBORDINATORS and not adverb_then_verb) or first in _INFINITIVE_CONJUNCTIONS:
         return False  # "…, um Hilfe zu bringen": a purpose, not what was said
-    if any(is_finite_verb(w) for w in content[:8]) or any(is_konjunktiv(w) for w in content):
+    if any(is_finite_verb(w) or _is_plural_modal(w) for w in content[:8]) or any(is_konjunktiv(w) for w in content):
         return True
     return _has_zu_infinitive(content)
+
+
+def _is_plural_modal(word: Word) -> bool:
+    """A modal in its plural present, which looks like its infinitive: the
+    tagger may take it for one ("200 Mitarbeiter sollen entlassen werden")."""
+    form = word.text.lower()
+    return word.upos in {"VERB", "AUX"} and form in word_list("auxiliary_lemmas.txt") - PERFECT_AUXILIARIES
 
 
 def _has_zu_infinitive(words: list[Word]) -> bool:
@@ -267,7 +276,8 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
             if not _clause_is_speech(clause):
                 return None
             object_before = any(w.upos in {"NOUN", "PROPN"} and (w.deprel == "obj" or _prepositional_object(words, w))
-                                for w in words[after:index])
+                                for w in words[after:index]) \
+                or any(is_mark(w) for w in words[after:index])  # "nannte den Platzverweis „überzogen“, Löw …"
             if object_before and _is_indicative_statement(clause):
                 return None  # "bemerkte der Pilot die Probleme, … konnte er nicht": the sentence goes on
             return words[index + 1].start, words[stop - 1].end
@@ -335,6 +345,8 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
         return None  # "Da Brauereien auf Wasser angewiesen sind, warnte …": a reason, not what was said
     if _is_prefield_phrase(clause):
         return None  # "Hubert Primus, der bei Stiftung Warentest … ist, wies den Vorwurf zurück": the subject
+    if is_finite_verb(clause[0]) and clause[0].text[:1].isupper():
+        return None  # "Galt er als „Pitbull“, so wurde sein Werk … bewertet": a verb-first condition
     return clause[0].start, clause[-1].end
 
 
@@ -364,7 +376,8 @@ def _is_prefield_phrase(clause: list[Word]) -> bool:
     for segment in segments[1:]:  # appositions and relative clauses ("Sadiq Khan, einer der …, die …")
         relative = _is_relative_pronoun(segment[0]) or (segment[0].upos == "ADP" and len(segment) > 1
                                                          and _is_relative_pronoun(segment[1]))
-        attribute = adverbial and segment[0].text.lower() in CLAUSE_OPENERS | _WH_WORDS
+        attribute = (adverbial and segment[0].text.lower() in CLAUSE_OPENERS | _WH_WORDS) \
+            or segment[0].text.lower() == "wie"  # "Schutzklauseln, wie sie das Gesetz enthält, hat X …"
         if not (relative or attribute) and any(is_finite_verb(w) for w in segment):
             return False  # "Der Preis, den …, sei zu hoch": a sentence
     return True
@@ -999,6 +1012,8 @@ def _finite_verb_of(sentence: Sentence, index: int) -> int | None:
     (or "lassen") before it in its clause ("…, wird Mike Downey zitiert", "…,
     hat er gesagt", "…, ließ der Minister verlautbaren")."""
     words = sentence.words
+    if (auxiliary := auxiliary_of_participle(sentence, words[index])) is not None:
+        return auxiliary.id - 1
     if words[index].feats.get("VerbForm") not in {"Inf", "Part"} and is_finite_verb(words[index]):
         return index
     for position in range(index - 1, -1, -1):

@@ -149,6 +149,20 @@ def is_finite_verb(word: Word) -> bool:
     return word.is_finite or word.xpos in _FINITE_TAGS or is_konjunktiv(word) or _untagged_finite(word)
 
 
+def auxiliary_of_participle(sentence: Sentence, verb: Word) -> Word | None:
+    """The finite werden, haben or sein before a participle in -t that the
+    parse hangs on it ("wird … zitiert", "hat … erklärt"): the tagger often
+    takes such a participle for a present form, and its clause's finite verb
+    is the auxiliary."""
+    if not verb.text.endswith("t"):
+        return None
+    return next((w for w in sentence.words[:verb.id - 1] if w.head == verb.id and w.deprel.startswith("aux")
+                 and w.is_finite and w.lemma in PERFECT_AUXILIARIES), None)
+
+
+PERFECT_AUXILIARIES = {"werden", "haben", "sein"}
+
+
 def _untagged_finite(word: Word) -> bool:
     """A verb the tagger gave no features, in a form that is neither its
     infinitive nor a participle ("gingen" of "gehen"; not "angegeben"): finite."""

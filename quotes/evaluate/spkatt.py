@@ -281,7 +281,8 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
                     and not text[quote.end:tokens[last + 1][1]].strip():
                 message.append(tokens[last + 1][0])
         cue = spans_to_token_ids(offsets, quote.cue.start, quote.cue.end) if quote.cue else []
-        source = spans_to_token_ids(offsets, quote.mention.start, quote.mention.end) if quote.mention else []
+        named = quote.cited or quote.mention  # "sagte Raab laut Spiegel Online": SpkAtt's source is the outlet
+        source = spans_to_token_ids(offsets, named.start, named.end) if named else []
         if quote.route == "source-phrase":
             attribution = set(cue) | set(source)
             message = [token for token in message if token not in attribution] or message

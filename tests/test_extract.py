@@ -1137,6 +1137,39 @@ def test_own_statements_go_on_with_the_subject(extractor) -> None:
     assert second.mention is not None and second.mention.text == "Der ältere Bruder des Papstes, Georg Ratzinger"
 
 
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    ("Die Stadt Düsseldorf erwog, vom Vertrag zurückzutreten.", "erwog", "Stadt Düsseldorf"),
+    ("Jónsdóttir hatte mit anderen darüber diskutiert, ob Island ihm Asyl gewähren sollte.", "diskutiert",
+     "Jónsdóttir"),
+    ("Die Partei vertritt die Auffassung, dass die Steuern sinken müssten.", "vertritt", "Partei"),
+])
+def test_verbs_of_deliberating_and_holding_a_view_report(extractor, text, cue, speaker) -> None:
+    [quote] = extractor.extract(text)
+    assert quote.cue is not None and quote.cue.text == cue and quote.speaker == speaker
+
+
+def test_a_fear_is_not_a_quote(extractor) -> None:
+    assert extractor.extract("Selenskyj befürchtet, dass die Unterstützung für sein Land verringert wird.") == []
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("„Der Achtung vor dem Staat wird ein Bärendienst erwiesen“ heißt es in einer Mitteilung des CCC.",
+     "einer Mitteilung des CCC"),
+    ("So heißt es in der Meldung auf der Homepage von „con energy“ wörtlich: „Ziel ist eine Vernetzung.“",
+     "der Meldung auf der Homepage"),
+])
+def test_heisst_es_names_its_statement_around_a_quotation(extractor, text, mention) -> None:
+    [quote] = extractor.extract(text)
+    assert quote.type == "direct" and quote.mention is not None and quote.mention.text == mention
+
+
+def test_each_partial_quote_takes_the_nearest_cue_before_it(extractor) -> None:
+    text = ("Miroslav Klose nannte seinen Platzverweis „überzogen“, Bundestrainer Joachim Löw bezeichnete "
+            "acht Gelbe Karten in einem Spiel als „übertrieben“.")
+    assert [(q.text, q.speaker) for q in extractor.extract(text)] == [
+        ("überzogen", "Miroslav Klose"), ("übertrieben", "Joachim Löw")]
+
+
 def test_a_quotation_after_a_noun_without_owner_is_no_ones(extractor) -> None:
     assert extractor.extract("Der Satz „Wir schaffen das“ wurde berühmt.") == []
 

@@ -1170,6 +1170,16 @@ def test_each_partial_quote_takes_the_nearest_cue_before_it(extractor) -> None:
         ("überzogen", "Miroslav Klose"), ("übertrieben", "Joachim Löw")]
 
 
+def test_a_subordinator_that_looks_like_a_preposition_keeps_its_subject(extractor) -> None:
+    text = "Während Shakira erklärte, wahnsinnig aufgeregt zu sein, räumte Jennifer Lopez ein, davon geträumt zu haben."
+    assert [q.speaker for q in extractor.extract(text)] == ["Shakira", "Jennifer Lopez"]
+
+
+def test_a_reason_after_a_noun_of_saying_is_not_what_it_says(extractor) -> None:
+    text = "Die Verbände erwarten keine schnelle Entscheidung, weil die Abgeordneten keinen Eilantrag gestellt hätten."
+    assert all(q.cue is None or q.cue.text != "Entscheidung" for q in extractor.extract(text))
+
+
 def test_a_quotation_after_a_noun_without_owner_is_no_ones(extractor) -> None:
     assert extractor.extract("Der Satz „Wir schaffen das“ wurde berühmt.") == []
 

@@ -287,6 +287,9 @@ _CLAUSE_BOUNDS = {",", ";", ":", "(", ")", "–", "—"}
 _SKIPPED = {"ADV", "PART", "AUX", "VERB", "CCONJ", "SCONJ"}
 
 
+_PREPOSITIONAL_SUBORDINATORS = {"als", "während", "seit", "seitdem", "bis"}  # "Während Shakira erklärte, …"
+
+
 def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
     """The first noun phrase of the verb's clause that is not the object of a
     preposition nor dative/accusative by its determiner: "Hier sparte der
@@ -302,7 +305,7 @@ def clause_subject(sentence: Sentence, verb: Word) -> list[Word]:
             start = opening
         start -= 1
     index = start
-    if words[start].text.lower() == "als" and _closes_clause(sentence, verb):
+    if words[start].text.lower() in _PREPOSITIONAL_SUBORDINATORS and _closes_clause(sentence, verb):
         index += 1  # "Als Hongkongs Chief Executive C.Y. Leung sagte, …": a subordinator, not "als Sprecher"
     while index < len(words) and words[index].text not in _CLAUSE_BOUNDS:
         word = words[index]

@@ -657,8 +657,9 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         stop = _trailing_cue(sentence, comma + 1, end)
         stop = _infinitive_end(words, comma + 1, stop)
         clause = [w for w in words[comma + 1:stop] if w.upos != "PUNCT"]
-        if len(clause) < 2 or _is_relative_clause(clause):
-            continue
+        if len(clause) < 2 or _is_relative_clause(clause) \
+                or clause[0].text.lower() in word_list("subordinators.txt") - CLAUSE_OPENERS:
+            continue  # "keine schnelle Entscheidung, weil …": a reason, not what the noun says
         reported = clause[0].text.lower() in CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
             or _is_infinitive_clause(clause)
         if reported:

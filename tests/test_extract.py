@@ -1340,6 +1340,9 @@ def test_partial_quote_is_kept_when_attributed(extractor, text, quoted, speaker)
     "Der Teilchenstrom wird als „Sonnenwind“ bezeichnet.",
     "Der Teilchenstrom, der von der Sonne ausgeht, wird als „Sonnenwind“ bezeichnet.",  # no cue of the quote
     "Die Disc kam mit dem Profil 1.0, genannt „Blu-ray Video“, auf den Markt.",
+    # a title noun in the genitive or as a compound's head names the title after it
+    "Ein Test des Magazines „auto, motor und sport“ zählte 113 Modelle.",
+    "In der Ausgabe des Wochenmagazins „profil“ wird über die Geschäfte berichtet.",
 ])
 def test_scare_quotes_titles_and_names_are_not_quotes(extractor, text) -> None:
     assert extractor.extract(text) == []

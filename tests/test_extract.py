@@ -1180,6 +1180,20 @@ def test_a_reason_after_a_noun_of_saying_is_not_what_it_says(extractor) -> None:
     assert all(q.cue is None or q.cue.text != "Entscheidung" for q in extractor.extract(text))
 
 
+def test_a_medium_told_after_a_name_is_not_its_genitive(extractor) -> None:
+    text = "Die Regierung verschweige die Verluste, sagte Babler der „Kronen Zeitung“."
+    [quote] = extractor.extract(text)
+    assert quote.mention is not None and (quote.mention.text, quote.speaker) == ("Babler", "Babler")
+
+
+def test_a_statement_pointed_back_to_does_not_take_the_dateline(extractor) -> None:
+    text = ("Wien (APA) – Die Regierung will die Pensionen um 4,6 Prozent erhöhen. Das gab Sozialminister "
+            "Johannes Rauch am Dienstag bekannt.")
+    [quote] = extractor.extract(text)
+    assert (quote.route, quote.speaker) == ("anaphoric", "Johannes Rauch")
+    assert quote.text == "Die Regierung will die Pensionen um 4,6 Prozent erhöhen"
+
+
 def test_a_quotation_after_a_noun_without_owner_is_no_ones(extractor) -> None:
     assert extractor.extract("Der Satz „Wir schaffen das“ wurde berühmt.") == []
 

@@ -22,6 +22,7 @@ from quotes.detect.spans import (
     is_finite_verb,
     is_mark,
     is_outlet_name,
+    is_title_noun,
     quoted_title_end,
     words_between,
 )
@@ -49,23 +50,11 @@ def _is_sentence_like(words: list[Word]) -> bool:
     return has_verb and ends and len(content) >= 2
 
 
-def _is_title_noun(form: str) -> bool:
-    """A noun that names a work, medium or group before its title, also in
-    the genitive and as a compound's head ("des Wochenmagazins „profil“",
-    "des Magazines „auto, motor und sport“", data/lexicons/title_nouns.txt)."""
-    if not form[:1].isupper():
-        return False
-    nouns = {noun.lower() for noun in word_list("title_nouns.txt")}
-    lowered = form.lower()
-    stems = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
-    return any(stem.endswith(noun) for stem in stems for noun in nouns)
-
-
 def _looks_like_name_or_title(document: Document, span: QuotedSpan, inside: list[Word]) -> bool:
     """„New York Post“, „The Beast“, die Zeitung „Kommersant“: a name or title."""
     before = document.text[:span.open_mark].rstrip().split()
     previous = before[-1] if before else ""
-    if _is_title_noun(previous.strip("(")):
+    if is_title_noun(previous.strip("(")):
         return True
     content = _content_words(inside)
     if not content:

@@ -1042,8 +1042,8 @@ def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue, direc
     reached: list[Sentence] = []
     for earlier in reversed(document.sentences[max(0, sentence.index - ANAPHORIC_REACH):sentence.index]):
         already = any(s < earlier.end and earlier.start < e for s, e in quoted)
-        if earlier.paragraph != sentence.paragraph or already:
-            break
+        if earlier.paragraph != sentence.paragraph or already or not any(is_finite_verb(w) for w in earlier.words):
+            break  # nor past a dateline or heading without a verb ("Wien (APA) –")
         reached.append(earlier)
     if not reached:
         return None

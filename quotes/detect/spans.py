@@ -149,6 +149,18 @@ def is_finite_verb(word: Word) -> bool:
     return word.is_finite or word.xpos in _FINITE_TAGS or is_konjunktiv(word) or _untagged_finite(word)
 
 
+def is_title_noun(form: str) -> bool:
+    """A noun that names a work, medium or group before its title, also in
+    the genitive and as a compound's head ("des Wochenmagazins „profil“",
+    "des Magazines „auto, motor und sport“", data/lexicons/title_nouns.txt)."""
+    if not form[:1].isupper():
+        return False
+    nouns = {noun.lower() for noun in word_list("title_nouns.txt")}
+    lowered = form.lower()
+    stems = {lowered, lowered.removesuffix("s"), lowered.removesuffix("es")}
+    return any(stem.endswith(noun) for stem in stems for noun in nouns)
+
+
 def auxiliary_of_participle(sentence: Sentence, verb: Word) -> Word | None:
     """The finite werden, haben or sein before a participle in -t that the
     parse hangs on it ("wird … zitiert", "hat … erklärt"): the tagger often

@@ -1035,6 +1035,9 @@ def test_an_institution_noun_resolves_to_the_name_the_article_gave_it(extractor)
      "EU-Kommission"),
     ("Die Staatsanwaltschaft ermittelt gegen einen Mann. Wie ein Sprecher der Behörde sagte, geht es um Betrug.",
      "Staatsanwaltschaft"),
+    # a public body named with its place: the place is part of its name
+    ("Die Staatsanwaltschaft Itzehoe erhob Anklage. Der Mann sei schuldig, teilte ein Sprecher der Behörde mit.",
+     "Staatsanwaltschaft Itzehoe"),
 ])
 def test_a_general_institution_noun_resolves_to_the_one_name_of_its_kind(extractor, text, speaker) -> None:
     [quote] = extractor.extract(text)

@@ -289,7 +289,8 @@ def _named_institutions(words: tuple[Word, ...]) -> list[tuple[Word, str]]:
         while end < len(words) and words[end].upos == "PROPN" and words[end].text[:1].isupper():
             end += 1
         if end > position + 1:
-            found.append((noun, " ".join(w.text for w in words[position + 1:end])))
+            first = position if noun.text.lower().endswith(endings("place_named_institutions.txt")) else position + 1
+            found.append((noun, " ".join(w.text for w in words[first:end])))  # "Staatsanwaltschaft Itzehoe"
     return found
 
 

@@ -977,6 +977,15 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # a man named by where he is from refers back to the man named before; "ließ … ausrichten" is a cue
     ("Rapid-Coach Peter Stöger haderte. Der Elfmeter sei „ein Witz“ gewesen, schimpfte der Wiener.",
      ["Peter Stöger"]),
+    # so does a noun of a nation, in the gender of its article; a plural one names a group; "in Dortmund" is a
+    # place, the noun after it no surname
+    ("Bayern-Trainer Vincent Kompany hat in Dortmund Fehler eingeräumt. „Wir waren nicht gut genug“, sagte der "
+     "Belgier.", ["Vincent Kompany"]),
+    ("Ministerin Catherine Vautrin reiste nach Berlin. „Wir sind Partner“, sagte die Französin. Die Belgier "
+     "sagten, sie seien skeptisch.", ["Catherine Vautrin", "Belgier"]),
+    # an adjective as a noun after "so" is the source; a role noun before a name is no part of it
+    ("BVB-Coach Nuri Sahin lobte sein Team. Es sei „eine Leistung voller Leidenschaft“ gewesen, so der "
+     "36-Jährige. Torschütze Serhou Guirassy meinte: „Heute hat alles gepasst.“", ["Nuri Sahin", "Serhou Guirassy"]),
     ("Die Sängerin Helene Fischer sagte ihre Tournee ab. Sie müsse sich schonen, ließ die 40-Jährige über ihr "
      "Management ausrichten.", ["Helene Fischer"]),
     # in one paragraph an office may go by another name

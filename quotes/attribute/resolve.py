@@ -184,6 +184,9 @@ def articles_among_particles() -> frozenset[str]:
     return frozenset(row[0] for row in table("name_particles.tsv") if row[2:] == ("after",))
 
 
+_PLACE_PREPOSITIONS = {"in", "nach", "aus"}  # before a name, a place's: "in Dortmund"
+
+
 def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
     runs: list[list[Word]] = []
     current: list[Word] = []
@@ -195,7 +198,10 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
         capital = word.text[:1].isupper() or has_name_particle(word)
         plausible = capital and not is_role_noun(word) and word.text not in _not_names()
         name_tag = word.upos in _NAME_TAGS or word.ner.endswith("PER") or has_name_particle(word)
-        surname_after_name = bool(current) and word.upos in {"NOUN", "ADJ"}  # "Karin/PROPN Keller/NOUN", "Neuer"
+        opening = index - len(current)  # where the run so far starts
+        place = bool(current) and opening > 0 and words[opening - 1].text.lower() in _PLACE_PREPOSITIONS
+        surname_after_name = bool(current) and word.upos in {"NOUN", "ADJ"} \
+            and not place  # "Karin/PROPN Keller/NOUN", "Neuer"; not "in Dortmund | Fehler eingeräumt"
         after_role = previous is not None and is_role_noun(previous) and word.upos == "NOUN"  # "Bürgermeisterin Petra"
         following = words[index + 1] if index + 1 < len(words) else None
         surname_next = following is not None and ((following.upos == "PROPN" and following.text[:1].isupper())
@@ -537,8 +543,9 @@ class Resolver:
                 name = self._recent_person(offset, _gender_of(role), reported, role)
                 if name:
                     return Resolution(name, "person", "role")
-        if len(content) == 1 and _demonym(content[0]) and mention[0].feats.get("Definite") == "Def":
-            name = self._recent_person(offset, "m", reported)  # "…, schimpfte der Wiener": the man named before
+        gender = _demonym_gender(mention[0], content[0]) if len(content) == 1 else None
+        if gender is not None:  # "…, schimpfte der Wiener", "sagte die Französin": the one named before
+            name = self._recent_person(offset, gender, reported)
             if name:
                 return Resolution(name, "person", "description")
         nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}
@@ -617,10 +624,24 @@ def nominative(mention: list[Word]) -> str | None:
     return _joined(parts)
 
 
+def _demonym_gender(article: Word, word: Word) -> str | None:
+    """The gender of one person named by where they are from after a definite
+    article ("der Belgier": m, "die Französin": f); None for anything else,
+    a plural too ("die Belgier")."""
+    if not _demonym(word) or word.feats.get("Number") == "Plur":
+        return None
+    if article.text.lower() == "der":
+        return "m"
+    return "f" if article.text.lower() == "die" and word.text.endswith("in") else None
+
+
 def _demonym(word: Word) -> bool:
-    """A man named by where he is from, a capitalised adjective in "-er"
-    standing alone: "der Wiener", "der Niederösterreicher"."""
-    return word.upos == "ADJ" and word.text[:1].isupper() and word.text.endswith("er") and "-" not in word.text
+    """A person named by where they are from: a capitalised adjective in "-er"
+    standing alone ("der Wiener", "der Niederösterreicher") or a noun of a
+    nation or region ("der Belgier", "die Französin", data/lexicons/demonyms.txt)."""
+    place_adjective = word.upos == "ADJ" and word.text[:1].isupper() and word.text.endswith("er") \
+        and "-" not in word.text
+    return place_adjective or word.text in word_list("demonyms.txt")
 
 
 def _adjective_stem(word: Word) -> str:

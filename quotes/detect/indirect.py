@@ -401,6 +401,11 @@ def _np_end(sentence: Sentence, start: int) -> int:
             seen_noun = True
             index = title  # "von der „Aktion Deutschland hilft“", "dem Magazin „Der Spiegel“"
             continue
+        if not seen_noun and word.upos == "ADJ" and is_capitalised_noun(sentence, index) and (
+                index + 1 >= len(words) or not words[index + 1].is_capitalised):
+            seen_noun = True  # "so der 36-Jährige", "laut dem Vorsitzenden": an adjective as a noun
+            index += 1
+            continue
         if word.upos in {"DET", "ADJ", "NUM"} or lower in {"von", "vom"} or lower in genitive:
             if seen_noun and not _continues_source_phrase(sentence, index, genitive):
                 break

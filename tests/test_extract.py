@@ -824,6 +824,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # an active verb of quoting: its object speaks, not the medium that quotes
     ("Die „Bild“-Zeitung zitiert einen Parteifreund mit den Worten: „Sie hat keine Zukunft mehr.“",
      "einen Parteifreund", "Parteifreund"),
+    ("Die Lieferungen würden „nichts am Ausgang der militärischen Spezialoperation ändern“, zitierte die "
+     "Staatsagentur Tass den Sprecher.", "den Sprecher", "Sprecher"),
     # the agent of a passive verb of saying speaks, whatever noun heads it
     ("Von deutscher Seite wurde gefordert, alle Beiträge sollten innerhalb von 24 Stunden geprüft werden.",
      "deutscher Seite", None),

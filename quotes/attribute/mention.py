@@ -1044,6 +1044,9 @@ def _quoted_object(sentence: Sentence, verb: Word) -> list[Word]:
     if any(w.deprel in {"aux:pass", "nsubj:pass"} or w.lemma == "werden" for w in children):
         return []  # "wird Panetta zitiert": the passive's subject speaks
     quoted = next((w for w in children if w.deprel == "obj"), None)
+    if quoted is None:  # "zitierte die Agentur Tass den Sprecher": a parse that makes it a second subject
+        quoted = next((w for w in children if w.upos in {"NOUN", "PROPN"} and w.id > verb.id
+                       and (phrase := noun_phrase_backward(sentence, w.id - 1)) and _opens_as_object(phrase)), None)
     return noun_phrase_backward(sentence, quoted.id - 1) if quoted is not None else []
 
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from quotes.attribute import Resolver
 from quotes.detect.marks import find_quoted_spans
 from quotes.extract import batches
+from quotes.nlp.engine import konjunktiv_one_form
 
 
 def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
@@ -815,6 +816,10 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Angaben des Bundesamts für Statistik", "Bundesamt für Statistik"),
     ("Der Deutsche Wetterdienst warnte, es werde Sturm geben.", "Der Deutsche Wetterdienst", "Deutscher Wetterdienst"),
     ("Ein hoher EU-Beamter sagte, man sei vorsichtig optimistisch.", "Ein hoher EU-Beamter", "hoher EU-Beamter"),
+    # an institution's short form in brackets is no part of its name; an article keeps a known surname a noun
+    ("Die Deutsche Bahn (DB) teilte mit, die Preise stiegen.", "Die Deutsche Bahn (DB)", "Deutsche Bahn"),
+    ("Der Fahrgastverband Pro Bahn protestierte. Nach Angaben der Bahn war nur jeder zweite Zug pünktlich.",
+     "Angaben der Bahn", "Bahn"),
     # a surname the tagger reads as an adjective ("Neuer"), an office before the name ("Sportvorstand")
     ("Kapitän Manuel Neuer schrieb auf Instagram: „Danke für alles!“", "Kapitän Manuel Neuer", "Manuel Neuer"),
     ("„Wir suchen einen Nachfolger“, sagte Sportvorstand Max Eberl.", "Sportvorstand Max Eberl", "Max Eberl"),
@@ -1451,3 +1456,16 @@ def test_konjunktiv_of_an_ieren_verb_the_tagger_does_not_know() -> None:
     assert is_konjunktiv(word("sei", "AUX"))
     assert not is_konjunktiv(word("telefoniert", "VERB"))
     assert not is_konjunktiv(word("Papiere", "NOUN"))  # a noun, capitalised
+
+
+@pytest.mark.parametrize(("form", "lemma", "expected"), [
+    ("habe", "haben", True), ("sei", "sein", True), ("dauere", "dauern", True), ("sammle", "sammeln", True),
+    ("ändere", "ändern", True), ("dauert", "dauern", False), ("hatte", "haben", False),
+])
+def test_konjunktiv_one_forms_include_verbs_in_ern_and_eln(form, lemma, expected) -> None:
+    assert konjunktiv_one_form(form, lemma) is expected
+
+
+def test_a_konjunktiv_of_a_verb_in_ern_reports(extractor) -> None:
+    [quote] = extractor.extract("Die Kommission sagte, das dauere.")
+    assert (quote.text, quote.speaker) == ("das dauere", "Kommission")

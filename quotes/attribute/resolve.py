@@ -514,9 +514,9 @@ class Resolver:
         role_words = [w for w in mention if is_role_noun(w)]
         if role_words:  # "Präsident des Rats der Europäischen Union", "Jelpkes Mitarbeiter": not the person
             runs = [run for run in runs if not _in_attribute(mention, run[0]) and not _owner_before(mention, run)]
-        if not runs:  # a known surname the tagger calls a noun here: "De Maizière sagte"
-            runs = [[w] for w in mention if w.upos in _NAME_PART_TAGS and w.text[:1].isupper()
-                    and _fold(w.text) in self.index.full_names]
+        if not runs:  # a known surname the tagger calls a noun here: "De Maizière sagte"; not "der Bahn"
+            runs = [[w] for i, w in enumerate(mention) if w.upos in _NAME_PART_TAGS and w.text[:1].isupper()
+                    and _fold(w.text) in self.index.full_names and (i == 0 or mention[i - 1].upos != "DET")]
         if runs:
             run = runs[-1]
             text = self.document.text[run[0].start:run[-1].end]
@@ -588,6 +588,8 @@ def nominative(mention: list[Word]) -> str | None:
     Außenministeriums' → 'russisches Außenministerium'. Genitive attributes
     after the head stay as written ('Sprecher des Ministeriums')."""
     words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
+    if len(words) > 3 and words[-3].text == "(" and words[-2].text.isupper() and words[-1].text == ")":
+        words = words[:-3]  # "Die Deutsche Bahn (DB)": the name, not its short form too
     described = bool(words) and words[0].upos == "DET"
     dative_plural = bool(words) and words[0].text.lower() == "den"
     strong_already = described and words[0].lemma.lower() == "ein" and words[0].feats.get("Case") == "Nom"

@@ -251,8 +251,11 @@ _KONJUNKTIV_SEIN = {"sei", "seiest", "seien", "seiet"}
 
 def konjunktiv_one_form(form: str, lemma: str) -> bool:
     """A form that only Konjunktiv I has outside the first person: "sei(en)",
-    or the infinitive's stem + "e" ("habe", "werde", "könne")."""
+    or the infinitive's stem + "e" ("habe", "werde", "könne"; "dauere",
+    "sammle" of verbs in -ern and -eln)."""
     form, lemma = form.lower(), lemma.lower()
+    if lemma.endswith(("ern", "eln")) and len(lemma) > 4:
+        return form in {lemma[:-1] + "e", lemma[:-3] + lemma[-2] + "e"}
     return form in _KONJUNKTIV_SEIN or (lemma.endswith("en") and len(lemma) > 3 and form == lemma[:-2] + "e")
 
 

@@ -1199,6 +1199,12 @@ def test_a_reason_after_a_noun_of_saying_is_not_what_it_says(extractor) -> None:
     assert all(q.cue is None or q.cue.text != "Entscheidung" for q in extractor.extract(text))
 
 
+def test_a_colon_whose_clause_names_no_one_goes_on_with_the_last_speaker(extractor) -> None:
+    text = ("In einem Interview äußerte sich Javier Solana zuversichtlich:\n„Ich gehe von einer Einigung aus.“\n"
+            "Seine Zuversicht gründet sich auf die Erfahrung:\n„Entscheidungen fallen immer in letzter Minute.“")
+    assert [q.speaker for q in extractor.extract(text)] == ["Javier Solana", "Javier Solana"]
+
+
 def test_a_medium_told_after_a_name_is_not_its_genitive(extractor) -> None:
     text = "Die Regierung verschweige die Verluste, sagte Babler der „Kronen Zeitung“."
     [quote] = extractor.extract(text)

@@ -25,7 +25,6 @@ from quotes.lexicons import data_dir
 
 __all__ = ["Resolution", "Resolver", "attribute", "confidence", "find_mention", "nominative"]
 
-BARE_COLON_WORDS = 3  # "Und weiter:", "Dazu:" before a colon introduce the last speaker's words
 PREVIOUS_WINDOW = 3  # sentences back that a quote without a cue may borrow a speaker from
 
 
@@ -45,28 +44,16 @@ def confidence(candidate: Candidate, how: str) -> float:
     return table["default"]
 
 
-def _bare_colon(document: Document, candidate: Candidate) -> bool:
-    """The cue is a colon after a few words with no noun or pronoun: "Und weiter: „…“"."""
-    cue = candidate.cue
-    if cue is None or cue.kind != "colon":
-        return False
-    sentence = document.sentences[candidate.sentence]
-    before: list[Word] = []
-    for word in sentence.words:
-        if word.end > cue.start:
-            break
-        before = [] if word.upos == "PUNCT" or is_mark(word) else [*before, word]  # this clause only
-    return len(before) <= BARE_COLON_WORDS and not any(w.upos in {"NOUN", "PROPN", "PRON"} for w in before)
-
-
 def _borrowed_speaker(document: Document, resolver: Resolver, candidate: Candidate,
                       previous: tuple[Quote, int] | None) -> tuple[Resolution, Span | None]:
     """The speaker of a quote that names none itself: the previous quote's,
     within PREVIOUS_WINDOW sentences and unless another person was named
     since; else the person named in the sentence before. A cue names its own
-    speaker, so only quotes without one (and "Demnach", "Und weiter:") borrow."""
+    speaker, so only quotes without one, "Demnach" and a colon whose clause
+    names no one ("Und weiter:", "Seine Zuversicht gründet sich auf …:") borrow."""
     nobody = Resolution(None, None, "none")
-    if not (candidate.cue is None or candidate.speaker_side == "previous" or _bare_colon(document, candidate)):
+    colon = candidate.cue is not None and candidate.cue.kind == "colon"  # "Seine Zuversicht gründet sich auf …: „…“"
+    if not (candidate.cue is None or candidate.speaker_side == "previous" or colon):
         return nobody, None
     if previous is not None:
         earlier, sentence_index = previous

@@ -816,8 +816,7 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Angaben des Bundesamts für Statistik", "Bundesamt für Statistik"),
     ("Der Deutsche Wetterdienst warnte, es werde Sturm geben.", "Der Deutsche Wetterdienst", "Deutscher Wetterdienst"),
     ("Ein hoher EU-Beamter sagte, man sei vorsichtig optimistisch.", "Ein hoher EU-Beamter", "hoher EU-Beamter"),
-    # an institution's short form in brackets is no part of its name; an article keeps a known surname a noun
-    ("Die Deutsche Bahn (DB) teilte mit, die Preise stiegen.", "Die Deutsche Bahn (DB)", "Deutsche Bahn"),
+    # an article keeps a known surname a noun
     ("Der Fahrgastverband Pro Bahn protestierte. Nach Angaben der Bahn war nur jeder zweite Zug pünktlich.",
      "Angaben der Bahn", "Bahn"),
     # a surname the tagger reads as an adjective ("Neuer"), an office before the name ("Sportvorstand")
@@ -984,6 +983,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # a man named by where he is from refers back to the man named before; "ließ … ausrichten" is a cue
     ("Rapid-Coach Peter Stöger haderte. Der Elfmeter sei „ein Witz“ gewesen, schimpfte der Wiener.",
      ["Peter Stöger"]),
+    # a pronoun may refer to a subject that a role noun names without a name
+    ("Der Angeklagte hatte sich nicht schuldig bekannt. Er sei selbst Opfer geworden, beteuerte er.",
+     ["Angeklagte"]),
     # so does a noun of a nation, in the gender of its article; a plural one names a group; "in Dortmund" is a
     # place, the noun after it no surname
     ("Bayern-Trainer Vincent Kompany hat in Dortmund Fehler eingeräumt. „Wir waren nicht gut genug“, sagte der "

@@ -45,6 +45,7 @@ class _Index:
     organisations: dict[str, str] = field(default_factory=dict)  # institution noun (folded) -> its name
     genders: dict[str, str] = field(default_factory=dict)  # full name -> m/f
     named_at: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each full-name mention
+    described: list[PersonMention] = field(default_factory=list)  # unnamed subjects by role: "Der Angeklagte …"
 
     def add_full_name(self, surname: str, name: str, offset: int) -> None:
         names = self.full_names.setdefault(surname, [])
@@ -176,6 +177,14 @@ def is_name_particle(words: tuple[Word, ...], index: int) -> bool:
     run = {w.text for w in words[before + 1:after]}
     return word.text in particles and before >= 0 and _is_name_word(words[before]) \
         and not run <= articles_among_particles()  # "Teil der Lieferung"
+
+
+def _after_article(mention: list[Word], index: int) -> bool:
+    """The word follows an article that is no name particle: "Angaben der
+    Bahn", not "Von der Leyen"."""
+    if index == 0 or mention[index - 1].upos != "DET":
+        return False
+    return index < 2 or mention[index - 2].text.lower() not in mapping("name_particles.tsv")
 
 
 @cache
@@ -333,6 +342,7 @@ def build_index(document: Document) -> _Index:
     for sentence in document.sentences:
         for noun, name in _named_institutions(sentence.words):
             index.organisations.setdefault(_fold(noun.text), name)
+        index.described.extend(_described_subjects(sentence))
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
         parts = person.name.split()
@@ -342,6 +352,27 @@ def build_index(document: Document) -> _Index:
             or person.name
         person.gender = person.gender or index.genders.get(person.name)
     return index
+
+
+def _described_subjects(sentence: Sentence) -> list[PersonMention]:
+    """The subjects that a definite role noun names without a name ("Der
+    Angeklagte hatte sich nicht schuldig bekannt"): a later "er" may be them."""
+    found = []
+    words = sentence.words
+    for word in words:
+        if not (word.deprel.startswith("nsubj") and is_role_noun(word) and word.feats.get("Number") != "Plur"):
+            continue
+        start = word.id - 1
+        while start > 0 and words[start - 1].upos == "ADJ":
+            start -= 1
+        article = words[start - 1] if start > 0 else None
+        named_after = word.id < len(words) and words[word.id].upos == "PROPN"
+        if article is None or article.text.lower() not in {"der", "die"} or named_after:
+            continue
+        name = nominative(list(words[start - 1:word.id]))
+        if name:
+            found.append(PersonMention(name, article.start, _gender_of(word), sentence.index, True))
+    return found
 
 
 def _bound_to_compound(bindings: dict[str, str], noun: str) -> str | None:
@@ -416,6 +447,9 @@ class Resolver:
         seen += [(p.sentence, p.subject, p.start, p.name) for p in self.index.persons
                  if p.start < offset and compatible(p.gender, p.name)
                  and not (reported is not None and reported[0] <= p.start < reported[1])]
+        if role is None:  # "Der Angeklagte hatte sich nicht schuldig bekannt. Er sei …": a pronoun only
+            seen += [(p.sentence, True, p.start, p.name) for p in self.index.described
+                     if p.start < offset and p.gender is not None and compatible(p.gender, p.name)]
         if here is not None:
             seen = [item for item in seen if item[0] < here.index] or seen
         if not seen:
@@ -516,7 +550,7 @@ class Resolver:
             runs = [run for run in runs if not _in_attribute(mention, run[0]) and not _owner_before(mention, run)]
         if not runs:  # a known surname the tagger calls a noun here: "De Maizière sagte"; not "der Bahn"
             runs = [[w] for i, w in enumerate(mention) if w.upos in _NAME_PART_TAGS and w.text[:1].isupper()
-                    and _fold(w.text) in self.index.full_names and (i == 0 or mention[i - 1].upos != "DET")]
+                    and _fold(w.text) in self.index.full_names and not _after_article(mention, i)]
         if runs:
             run = runs[-1]
             text = self.document.text[run[0].start:run[-1].end]
@@ -588,8 +622,6 @@ def nominative(mention: list[Word]) -> str | None:
     Außenministeriums' → 'russisches Außenministerium'. Genitive attributes
     after the head stay as written ('Sprecher des Ministeriums')."""
     words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
-    if len(words) > 3 and words[-3].text == "(" and words[-2].text.isupper() and words[-1].text == ")":
-        words = words[:-3]  # "Die Deutsche Bahn (DB)": the name, not its short form too
     described = bool(words) and words[0].upos == "DET"
     dative_plural = bool(words) and words[0].text.lower() == "den"
     strong_already = described and words[0].lemma.lower() == "ein" and words[0].feats.get("Case") == "Nom"

@@ -1201,6 +1201,19 @@ def test_a_reason_after_a_noun_of_saying_is_not_what_it_says(extractor) -> None:
     assert all(q.cue is None or q.cue.text != "Entscheidung" for q in extractor.extract(text))
 
 
+@pytest.mark.parametrize(("text", "quoted"), [
+    ("Regierungssprecher Steffen Seibert schrieb bei Twitter: „Das sind furchtbare Nachrichten“, weiter hieß es, "
+     "dass „unser Mitgefühl allen Betroffenen gelte“.",
+     ["Das sind furchtbare Nachrichten", "unser Mitgefühl allen Betroffenen gelte"]),
+    ("Die EU-Kommission kritisierte das Gesetz scharf. So sagte Olli Rehn, EU-Erweiterungskommissar:\n"
+     "„Man kann nicht jede Diskussion beenden.“", ["Man kann nicht jede Diskussion beenden."]),
+    ("Im letzten Satz der Anordnung, die Twitter zugestellt wurde, heißt es: „Twitter darf nichts enthüllen.“",
+     ["Twitter darf nichts enthüllen."]),
+])
+def test_a_quotation_after_a_colon_is_what_the_cue_reports(extractor, text, quoted) -> None:
+    assert [q.text for q in extractor.extract(text)] == quoted
+
+
 def test_a_colon_whose_clause_names_no_one_goes_on_with_the_last_speaker(extractor) -> None:
     text = ("In einem Interview äußerte sich Javier Solana zuversichtlich:\n„Ich gehe von einer Einigung aus.“\n"
             "Seine Zuversicht gründet sich auf die Erfahrung:\n„Entscheidungen fallen immer in letzter Minute.“")

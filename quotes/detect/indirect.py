@@ -271,6 +271,8 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
         if words[index].text in _BOUNDARY:
             if _is_inserted_phrase(words, index + 1, end):
                 continue  # "verkündete der „Deutscher Fußball-Bund“, kurz „DFB“, dann offiziell, dass …"
+            if words[index].text == ":" and index + 1 < end and is_mark(words[index + 1]):
+                return None  # "schrieb bei Twitter: „…“": a direct quotation, not a reported clause
             stop = _trailing_cue(sentence, index + 1, end)
             clause = list(words[index + 1:stop])
             if not _clause_is_speech(clause):
@@ -497,6 +499,8 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
             rest = rest[closing:] if closing is not None else rest  # "Nach Angaben eines Experten, der …, würde …"
         while rest and rest[0].text in _BOUNDARY:
             rest = rest[1:]
+        if any(w.text == ":" and is_mark(n) for w, n in pairwise(rest)):
+            return None  # "Nach Gerüchten … teilte X mit: „…“": the clause introduces a quotation of its own
         return (rest[0].start, rest[-1].end) if len(rest) > 1 else None
     if last >= end:
         head = list(words[:first])
@@ -931,6 +935,8 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
         route = "complement"
         if message is not None and _opens_indicative(sentence, message[0]):
             return None  # "…beschuldigt, wurde dann festgenommen": the subject's next act, not what was said
+        if message is None and _introduces_colon(sentence, after):
+            return None  # "So sagte Olli Rehn: „…“": the quotation after the colon is what the verb reports
         if message is None:
             finite = _finite_verb_of(sentence, index)
             message = _message_before(sentence, finite) if finite is not None else None
@@ -940,6 +946,18 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
         return None  # "… wies Berichte zurück, wonach …", "Studien, nach denen …": what they say (see _wonach)
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _introduces_colon(sentence: Sentence, after: int) -> bool:
+    """The first boundary after word index `after` is a colon, past an
+    apposition ("So sagte Olli Rehn, EU-Kommissar: …")."""
+    words = sentence.words
+    for index in range(after, len(words)):
+        if words[index].text == ":":
+            return True
+        if words[index].text in _BOUNDARY and not _is_inserted_phrase(words, index + 1, len(words)):
+            return False
+    return False
 
 
 def _attributes_what_went_before(sentence: Sentence, message: tuple[int, int]) -> bool:
@@ -1041,7 +1059,8 @@ def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue, direc
     first = words[0].text.lower()
     pointing = (index == 1 and first in _ANAPHORS) or (
         index == 2 and first in _DEMONSTRATIVES and words[1].upos == "NOUN")
-    if not pointing or not cue.head.is_finite or sentence.index == 0:
+    if not pointing or not cue.head.is_finite or sentence.index == 0 \
+            or any(w.text == ":" for w in words[index:]):  # "So sagte X: „…“": what the colon introduces
         return None
     quoted = [*direct_spans, *((c.start, c.end) for c in found)]
     reached: list[Sentence] = []
@@ -1059,7 +1078,9 @@ def _anaphoric_candidate(document: Document, sentence: Sentence, cue: Cue, direc
 def _heissen_candidate(sentence: Sentence, cue: Cue) -> Candidate | None:
     index = max(w.id for w in cue.words) - 1
     message = _trailing_wie(sentence, index) or _inserted_wie(sentence, index) \
-        or _message_after(sentence, index + 1) or _message_before(sentence, cue.head.id - 1)
+        or _message_after(sentence, index + 1)
+    if message is None and not _introduces_colon(sentence, index + 1):  # "…, heißt es: „…“": the quotation
+        message = _message_before(sentence, cue.head.id - 1)
     if message is None:
         return None
     return Candidate("indirect", message[0], message[1], sentence.index, cue, "heissen", "after")
@@ -1144,7 +1165,9 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
         touching = [(s, e) for s, e in direct_spans if s < sentence.end and sentence.start < e]
         touches_direct = bool(touching)
         fragments_only = all(_is_fragment(sentence, s, e) for s, e in touching)  # "sei das System „kaputt“"
-        if not found and fragments_only and _continues_speech(sentence, sentence.index - previous_speech):
+        introduces = any(c.kind == "verb" and _introduces_colon(sentence, max(w.id for w in c.words)) for c in cues)
+        if not found and fragments_only and not introduces \
+                and _continues_speech(sentence, sentence.index - previous_speech):
             end = _end_index(sentence)
             if end > 1:
                 found.append(Candidate("indirect", sentence.words[0].start, sentence.words[end - 1].end,

@@ -1214,6 +1214,14 @@ def test_a_quotation_after_a_colon_is_what_the_cue_reports(extractor, text, quot
     assert [q.text for q in extractor.extract(text)] == quoted
 
 
+def test_a_second_verb_without_a_subject_is_no_reported_clause(extractor) -> None:
+    text = ("Auch der Europapolitiker Daniel Caspary begrüßte die Entscheidung, mahnte aber zugleich zur Eile: "
+            "Die Kommission habe viel zu lange gezögert.")
+    [quote] = extractor.extract(text)
+    assert (quote.text, quote.cue.text if quote.cue else None, quote.speaker) == (
+        "Die Kommission habe viel zu lange gezögert", "mahnte", "Daniel Caspary")
+
+
 def test_a_colon_whose_clause_names_no_one_goes_on_with_the_last_speaker(extractor) -> None:
     text = ("In einem Interview äußerte sich Javier Solana zuversichtlich:\n„Ich gehe von einer Einigung aus.“\n"
             "Seine Zuversicht gründet sich auf die Erfahrung:\n„Entscheidungen fallen immer in letzter Minute.“")

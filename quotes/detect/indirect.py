@@ -666,9 +666,9 @@ def _noun_complement(sentence: Sentence) -> Candidate | None:
         stop = _trailing_cue(sentence, comma + 1, end)
         stop = _infinitive_end(words, comma + 1, stop)
         clause = [w for w in words[comma + 1:stop] if w.upos != "PUNCT"]
-        if len(clause) < 2 or _is_relative_clause(clause) \
+        if len(clause) < 2 or _is_relative_clause(clause) or is_finite_verb(clause[0]) \
                 or clause[0].text.lower() in word_list("subordinators.txt") - CLAUSE_OPENERS:
-            continue  # "keine schnelle Entscheidung, weil …": a reason, not what the noun says
+            continue  # "keine schnelle Entscheidung, weil …", "begrüßte die Entscheidung, mahnte aber …"
         reported = clause[0].text.lower() in CLAUSE_OPENERS or any(is_konjunktiv(w) for w in clause[:10]) \
             or _is_infinitive_clause(clause)
         if reported:
@@ -1007,6 +1007,8 @@ def _opens_indicative(sentence: Sentence, start: int) -> bool:
         return False
     clause = []
     for word in sentence.words[first.id:]:
+        if word.text == ":":  # "…, mahnte aber zur Eile: …": a subject of its own only if the parse finds one
+            return not any(w.deprel.startswith("nsubj") for w in clause)
         if word.text in _BOUNDARY:
             return not any(w.upos in {"NOUN", "PROPN"} for w in clause)
         clause.append(word)

@@ -1376,6 +1376,8 @@ def test_the_answer_to_a_claim_goes_on_with_the_answering_speaker(extractor) -> 
      "Sozialabbau durch die Hintertür", "Markus Koza"),
     ("Der Abgeordnete Markus Koza sprach von „Sozialabbau durch die Hintertür“.",
      "Sozialabbau durch die Hintertür", "Markus Koza"),
+    # a single common noun there too, in any marks
+    ("CDU-Fraktionschef Dennis Thering sprach von »Symbolpolitik«.", "Symbolpolitik", "Dennis Thering"),
 ])
 def test_partial_quote_is_kept_when_attributed(extractor, text, quoted, speaker) -> None:
     quotes = extractor.extract(text)

@@ -225,7 +225,8 @@ def _object_of_cue(sentence: Sentence, cue: Cue, span: QuotedSpan, inside: list[
     article or has only capitalised words ("schrieb „Die Zeit“", "zitiert
     „BBC News“"), nor what a verb of naming names ("genannt „BRD-Video“")."""
     content = _content_words(inside)
-    named = not content or content[0].upos == "DET" or all(w.text[:1].isupper() for w in content)
+    one_noun = len(content) == 1 and content[0].upos == "NOUN"  # "sprach von „Wortbruch“": a word, no name
+    named = not content or content[0].upos == "DET" or (all(w.text[:1].isupper() for w in content) and not one_noun)
     between = [w for w in sentence.words if cue.end <= w.start and w.end <= span.open_mark]
     return cue.end <= span.open_mark and not named and cue.lemma != "nennen" \
         and all(w.upos in {"ADV", "PART"} or w.text.lower() in _OBJECT_PREPOSITIONS for w in between) \

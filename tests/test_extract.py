@@ -1341,6 +1341,12 @@ def test_interrupted_quote_gives_two_records(extractor) -> None:
     assert {q.speaker for q in quotes} == {"Jens Spahn"}
 
 
+def test_guillemets_are_punctuation_whatever_the_tagger_guesses(extractor) -> None:
+    [document] = extractor.analyse_many(["«Wir haben», sagte Amherd, «keine Zeit mehr zu verlieren.»"])
+    assert {w.upos for w in document.sentences[0].words if w.text in "«»"} == {"PUNCT"}
+    assert [q.text for q in extractor.extract(document.text)] == ["Wir haben", "keine Zeit mehr zu verlieren."]
+
+
 def test_clause_with_its_subject_first_after_a_fragment_is_not_its_cue(extractor) -> None:
     text = ("Miroslav Klose nannte seinen Platzverweis „überzogen“, Bundestrainer Joachim Löw bezeichnete die "
             "Karten als angemessen.")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from quotes.document import Document, Sentence, Word
-from quotes.lexicons import endings, word_list
+from quotes.lexicons import endings, quote_marks, word_list
 from quotes.nlp.models import LANG, ModelSet, active_set
 from quotes.nlp.retag import retag
 from quotes.nlp.tokenize import TokenizedSentence, tokenize
@@ -117,6 +117,7 @@ class Engine:
         for document in tokenized:
             if self.models.name == "bundled":
                 retag(tagged[first:first + len(document)])
+            _punctuate_marks(tagged[first:first + len(document)])
             _harmonise_names(tagged[first:first + len(document)])
             _untag_false_verbs(tagged[first:first + len(document)])
             _untag_false_adjectives(tagged[first:first + len(document)])
@@ -167,6 +168,17 @@ def _harmonise_names(sentences: Sequence[Any]) -> None:
                 and word.text not in starters
             if misread or (word.text.lower() in outlets and word.upos != "PROPN"):  # "laut taz", "dpa"
                 word.upos, word.xpos, word.lemma, word.feats = "PROPN", "NE", word.text, None
+
+
+def _punctuate_marks(sentences: Sequence[Any]) -> None:
+    """Before the parse: a quotation mark is punctuation, whatever the tagger
+    guessed ("«" as a preposition, "»" as a verb in Swiss text), so that the
+    parser and the clause rules do not read it as a word."""
+    marks = quote_marks().all
+    for sentence in sentences:
+        for word in sentence.words:
+            if word.text in marks and word.upos != "PUNCT":
+                word.upos, word.xpos, word.lemma, word.feats = "PUNCT", "$(", word.text, None
 
 
 def _untag_false_verbs(sentences: Sequence[Any]) -> None:

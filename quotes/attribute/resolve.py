@@ -486,8 +486,8 @@ class Resolver:
         if len(nouns) != 1 or not mention or mention[0].feats.get("Definite") != "Def":
             return None
         noun = _fold(nouns[0].text)
-        return self.index.organisations.get(noun) or _bound_to_compound(self.index.organisations, noun) \
-            or _bound_to_kind(self.index.organisations, noun) or self._institution_before(mention[0].start, noun)
+        return self.index.organisations.get(noun) or self._institution_before(mention[0].start, noun) \
+            or _bound_to_compound(self.index.organisations, noun) or _bound_to_kind(self.index.organisations, noun)
 
     def _institution_before(self, offset: int, noun: str) -> str | None:
         """The institution of the general noun's kind (folded `noun`,

@@ -350,6 +350,8 @@ def test_quote_forms(extractor, text, expected) -> None:
      [("indirect", "Rob Mueller", "nach dem Spiel hätten alle Spieler dem Schiedsrichter die Hand gegeben")]),
     # a compound's first part is its source only where it can speak
     ("Nach dpa-Angaben wurden zwei Menschen verletzt.", [("indirect", "dpa", "wurden zwei Menschen verletzt")]),
+    ("Nach Reuters-Informationen wurden zwei Menschen verletzt.",
+     [("indirect", "Reuters", "wurden zwei Menschen verletzt")]),
     ("Laut Meinungsumfragen lehnen 72 Prozent der Briten die Verfassung ab.",
      [("indirect", None, "lehnen 72 Prozent der Briten die Verfassung ab")]),
     # a source noun of calculation

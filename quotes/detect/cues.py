@@ -112,9 +112,11 @@ def speech_noun_source(word: Word) -> str | None:
 
 def _names_speaker(modifier: str) -> bool:
     """The first part of a compound names who speaks: an institution, group or
-    agent ("Polizei", "Experten", "Veranstalter") or an acronym ("dpa", "UN")."""
+    agent ("Polizei", "Experten", "Veranstalter"), an acronym ("dpa", "UN")
+    or a news agency ("Reuters-Informationen")."""
     acronym = modifier.isupper() or (modifier.islower() and len(modifier) <= 4)
-    return bool(modifier) and (acronym or has_speaker_ending(modifier))
+    agency = modifier.lower() in word_list("news_agencies.txt")
+    return bool(modifier) and (acronym or agency or has_speaker_ending(modifier))
 
 
 def has_speaker_ending(text: str) -> bool:

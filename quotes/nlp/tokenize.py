@@ -51,9 +51,12 @@ class TokenizedSentence:
 
 
 def _after_article(tokens: list[Token]) -> bool:
-    """"auf der Plattform X." ends a sentence; "Donald J. Trump" has an initial:
-    a letter after an article and a noun names a thing, not a person."""
-    return len(tokens) >= 2 and tokens[-2].text.lower() in word_list("articles_prepositions.txt")
+    """"auf der Plattform X." and "schrieb sie auf X." end a sentence;
+    "von Donald J. Trump" has an initial: a letter right after an article or
+    preposition, or after an article and a noun, names a thing, not a person."""
+    right_after = bool(tokens) and tokens[-1].text.lower() in word_list("articles_prepositions.txt")
+    article_noun = len(tokens) >= 2 and tokens[-2].text.lower() in word_list("articles.txt")
+    return right_after or article_noun
 
 
 ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # I to XXXIX: regnal numbers

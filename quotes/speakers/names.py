@@ -11,8 +11,7 @@ from functools import cache
 
 from quotes.lexicons import word_list
 
-ARTICLES = frozenset({"der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem",
-                      "einen"})
+ARTICLES = word_list("articles.txt")
 # Lower-case words that belong to a surname: "Ursula von der Leyen", "Ibn Saud".
 PARTICLES = frozenset({"von", "van", "vom", "zu", "zum", "zur", "der", "den", "de", "del", "della", "di", "da",
                        "du", "la", "le", "al", "el", "bin", "ibn", "ter", "ten", "dos", "das", "y"})

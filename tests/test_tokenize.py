@@ -32,7 +32,8 @@ def sentences(text: str) -> list[list[str]]:
      [["schrieb", "der", "62-Jährige", "auf", "der", "Plattform", "X", "."], ["Berger", "ging", "."]]),
     ("schrieb sie auf X. Die Regierung prüfe Hilfen.",
      [["schrieb", "sie", "auf", "X", "."], ["Die", "Regierung", "prüfe", "Hilfen", "."]]),
-    ("Ein Sprecher von Donald J. Trump schwieg.", [["Ein", "Sprecher", "von", "Donald", "J.", "Trump", "schwieg", "."]]),
+    ("Ein Sprecher von Donald J. Trump schwieg.",
+     [["Ein", "Sprecher", "von", "Donald", "J.", "Trump", "schwieg", "."]]),
     ("Die 1990er-Jahre und 5G.", [["Die", "1990er-Jahre", "und", "5G", "."]]),
     # a number with letters is no ordinal: its full stop ends the sentence
     ("Das sagte der 34-Jährige. Sein Anwalt schwieg.",

@@ -1058,6 +1058,9 @@ def test_an_institution_noun_resolves_to_the_name_the_article_gave_it(extractor)
     # the institution of the kind named last, before one named with a compound of the noun earlier
     ("Die Commerzbank prüft eine Fusion mit der Großbank Unicredit. Die Commerzbank schwieg. Man kommentiere "
      "keine Gerüchte, sagte ein Sprecher der Bank.", "Commerzbank"),
+    # a name the parse makes a second subject after the institution's noun
+    ("Der Energieversorger Vattenfall erhöht die Preise. Die Kosten seien gestiegen, teilte das Unternehmen mit.",
+     "Vattenfall"),
     # a party named by its short name or adjective is of the kind "Partei"
     ("Die SPD lehnte den Antrag ab. Die Partei erklärte, das sei falsch.", "SPD"),
     # a public body named with its place: the place is part of its name

@@ -301,8 +301,9 @@ def _named_institutions(words: tuple[Word, ...]) -> list[tuple[Word, str]]:
         if noun.upos != "NOUN" or is_role_noun(noun) or not has_speaker_ending(noun.text):
             continue
         end = position + 1
-        while end < len(words) and words[end].upos == "PROPN" and words[end].text[:1].isupper():
-            end += 1
+        while end < len(words) and words[end].text[:1].isupper() and (words[end].upos == "PROPN" or (
+                words[end].upos == "NOUN" and (words[end].head, words[end].deprel) == (noun.head, noun.deprel))):
+            end += 1  # "Der Energieversorger Vattenfall", a name the parse makes a second subject
         if end > position + 1:
             first = position if noun.text.lower().endswith(endings("place_named_institutions.txt")) else position + 1
             found.append((noun, " ".join(w.text for w in words[first:end])))  # "Staatsanwaltschaft Itzehoe"

@@ -1143,6 +1143,7 @@ def test_a_participle_the_tagger_takes_for_a_present_form_keeps_its_auxiliary(ex
 
 @pytest.mark.parametrize("text", [
     "War die Lage im Sommer noch ruhig, kritisierte die Opposition die Regierung im Herbst scharf.",
+    "Intendant Markus Hinterhäuser zeigte sich zufrieden, mahnte jedoch mehr Unterstützung durch den Staat an.",
     "Schutzklauseln, wie sie das VW-Gesetz enthält, hat das Gericht nur selten für zulässig erklärt.",
 ])
 def test_a_condition_or_a_noun_with_a_wie_clause_before_the_verb_is_no_report(extractor, text) -> None:

@@ -939,13 +939,22 @@ def _verb_candidates(sentence: Sentence, cue: Cue) -> Candidate | None:
             return None  # "So sagte Olli Rehn: „…“": the quotation after the colon is what the verb reports
         if message is None:
             finite = _finite_verb_of(sentence, index)
-            message = _message_before(sentence, finite) if finite is not None else None
+            message = _message_before(sentence, finite) if finite is not None and not _shares_subject(
+                sentence, words[finite]) else None
             route = "fronted"
     if message is None or _opens_with(sentence, message[0], "wonach") \
             or _opens_with_nach_relative(sentence, message[0]) or _attributes_what_went_before(sentence, message):
         return None  # "… wies Berichte zurück, wonach …", "Studien, nach denen …": what they say (see _wonach)
     side = "after" if route == "fronted" else "subject"
     return Candidate("indirect", message[0], message[1], sentence.index, cue, route, side)
+
+
+def _shares_subject(sentence: Sentence, verb: Word) -> bool:
+    """The parse makes the verb a second predicate of the clause before it,
+    with no subject of its own ("X zeigte sich zufrieden, mahnte jedoch mehr
+    Geld an"): no report fronted before it ("…, mahnte der Minister" has one)."""
+    subject = any(w.head == verb.id and w.deprel.startswith(("nsubj", "expl")) for w in sentence.words)
+    return verb.deprel == "conj" and not subject
 
 
 def _introduces_colon(sentence: Sentence, after: int) -> bool:

@@ -352,6 +352,9 @@ def test_quote_forms(extractor, text, expected) -> None:
     ("Nach dpa-Angaben wurden zwei Menschen verletzt.", [("indirect", "dpa", "wurden zwei Menschen verletzt")]),
     ("Nach Reuters-Informationen wurden zwei Menschen verletzt.",
      [("indirect", "Reuters", "wurden zwei Menschen verletzt")]),
+    # a genitive after a title, right before the finite verb, is part of the fronted source phrase
+    ("Laut dem jüngsten „Deutschlandtrend“ der ARD halten 45 Prozent der Befragten die Koalition für denkbar.",
+     [("indirect", "Deutschlandtrend", "halten 45 Prozent der Befragten die Koalition für denkbar")]),
     ("Laut Meinungsumfragen lehnen 72 Prozent der Briten die Verfassung ab.",
      [("indirect", None, "lehnen 72 Prozent der Briten die Verfassung ab")]),
     # a source noun of calculation

@@ -473,14 +473,21 @@ def _continues_source_phrase(sentence: Sentence, index: int, genitive: frozenset
     lower = word.text.lower()
     if lower in {"von", "vom"}:
         return True
-    if lower == "der" and word.feats.get("Case") != "Gen":
-        return False
+    if lower == "der" and word.feats.get("Case") != "Gen" and not _closes_prefield(words, index + 2):
+        return False  # but "Laut dem „Deutschlandtrend“ der ARD halten …": the verb after it closes the prefield
     if lower in genitive:
         return True
     after_genitive = words[index - 1].text.lower() in genitive
     following = words[index + 1] if index + 1 < len(words) else None
     before_noun = following is not None and following.upos in {"NOUN", "PROPN"}
     return word.upos == "ADJ" and (after_genitive or (lower.endswith("er") and before_noun))
+
+
+def _closes_prefield(words: Sequence[Word], index: int) -> bool:
+    """A finite verb at `index`, after a source phrase that opens the sentence
+    and a one-noun genitive: the second position of a German main clause."""
+    return 0 < index < len(words) and words[index - 1].upos in {"NOUN", "PROPN"} and is_finite_verb(words[index]) \
+        and words[0].upos == "ADP"
 
 
 def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple[int, int] | None:

@@ -303,9 +303,11 @@ def prefield_end(sentence: Sentence, start: int, end: int) -> int:
         verb += 1
     opens = start == 0 or (start == 1 and words[0].upos == "PUNCT")
     between = words[end:verb]
-    if not opens or verb == end or verb >= len(words) or not is_finite_verb(words[verb]) \
-            or not (between[0].upos == "ADP" or is_mark(between[0])) or is_temporal(list(between)):
-        return end
+    attached = bool(between) and (between[0].upos == "ADP" or is_mark(between[0])
+                                  or between[0].text.lower() in genitive_determiners())
+    if not opens or verb == end or verb >= len(words) or not is_finite_verb(words[verb]) or not attached \
+            or is_temporal(list(between)):
+        return end  # "Laut dem „Deutschlandtrend“ | der ARD | halten …": a genitive before the verb is in it too
     return verb
 
 

@@ -46,6 +46,7 @@ class _Index:
     genders: dict[str, str] = field(default_factory=dict)  # full name -> m/f
     named_at: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each full-name mention
     described: list[PersonMention] = field(default_factory=list)  # unnamed subjects by role: "Der Angeklagte …"
+    institutions: list[PersonMention] = field(default_factory=list)  # institutions as subjects: "Die Bank rechnet …"
 
     def add_full_name(self, surname: str, name: str, offset: int) -> None:
         names = self.full_names.setdefault(surname, [])
@@ -344,6 +345,7 @@ def build_index(document: Document) -> _Index:
         for noun, name in _named_institutions(sentence.words):
             index.organisations.setdefault(_fold(noun.text), name)
         index.described.extend(_described_subjects(sentence))
+        index.institutions.extend(_institution_subjects(sentence))
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
         parts = person.name.split()
@@ -373,6 +375,32 @@ def _described_subjects(sentence: Sentence) -> list[PersonMention]:
         name = nominative(list(words[start - 1:word.id]))
         if name:
             found.append(PersonMention(name, article.start, _gender_of(word), sentence.index, True))
+    return found
+
+
+_GRAMMATICAL_GENDERS = {"Fem": "f", "Masc": "m"}
+
+
+def _institution_subjects(sentence: Sentence) -> list[PersonMention]:
+    """The institutions that are a sentence's subject, in the singular, with
+    the gender of their noun ("Die Zürcher Kantonalbank (ZKB) rechnet …"): a
+    later "sie" with no person to refer to may be them."""
+    found = []
+    words = sentence.words
+    for word in words:
+        gender = _GRAMMATICAL_GENDERS.get(word.feats.get("Gender", ""))
+        if not (word.deprel.startswith("nsubj") and word.upos == "NOUN" and gender and not is_role_noun(word)
+                and word.feats.get("Number") != "Plur" and has_speaker_ending(word.text)):
+            continue
+        start = word.id - 1
+        while start > 0 and words[start - 1].upos in {"DET", "ADJ"}:
+            start -= 1
+        end = word.id
+        while end < len(words) and words[end].upos == "PROPN":
+            end += 1  # "die Nachrichtenagentur Reuters"
+        name = nominative(list(words[start:end]))
+        if name:
+            found.append(PersonMention(name, words[start].start, gender, sentence.index, True))
     return found
 
 
@@ -460,6 +488,14 @@ class Resolver:
         subjects = [item for item in nearest if item[1]]
         return subjects[0][3] if subjects else nearest[-1][3]
 
+    def _recent_institution(self, offset: int, genders: str) -> str | None:
+        """The institution last named as a subject in this sentence or the one
+        before, of a gender the pronoun allows: for a pronoun no person fits."""
+        here = self._sentence_index(offset)
+        fitting = [i for i in self.index.institutions if i.start < offset and here - i.sentence <= 1
+                   and i.gender is not None and i.gender in genders]
+        return fitting[-1].name if fitting else None
+
     def _holders_of_other_roles(self, role: Word) -> set[str]:
         """The persons bound to a role noun that is not this one, nor a
         compound of it or the other way round ("Kanzlerin" and
@@ -535,6 +571,8 @@ class Resolver:
                 return Resolution(None, None, "none")
             gender = genders if genders in {"m", "f"} else None
             name = self._recent_person(offset, gender, reported)
+            if name is None and (institution := self._recent_institution(offset, genders)) is not None:
+                return Resolution(institution, "organisation", "pronoun")  # "Die Bank …, wie sie bestätigte"
             return Resolution(name, "person" if name else None, "pronoun")
         quoted = _quoted_name(mention)
         if quoted:

@@ -1121,6 +1121,8 @@ def test_no_report_without_a_speaking_subject(extractor, text) -> None:
     ("Angela Merkel sprach 2015 in Berlin. Merkels berühmter Satz „Wir schaffen das“ wurde zum Symbol.",
      "Angela Merkel"),
     ("Angela Merkel sprach 2015 in Berlin. Ihr Satz „Wir schaffen das“ wurde zum Symbol.", "Angela Merkel"),
+    # a genitive name whose full name the article never gives loses its genitive ending
+    ("Merkels berühmter Satz „Wir schaffen das“ wurde zum Symbol.", "Merkel"),
 ])
 def test_a_quotation_after_its_owners_noun_is_theirs(extractor, text, speaker) -> None:
     [quote] = extractor.extract(text)

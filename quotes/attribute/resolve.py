@@ -143,6 +143,14 @@ def _is_regnal(text: str) -> bool:
     return ROMAN_NUMERAL.fullmatch(text.rstrip(".")) is not None
 
 
+def _genitive_before_noun(sentence: Sentence | None, word: Word) -> bool:
+    """A name in "-s" or with an apostrophe right before the noun it owns
+    ("Merkels berühmter Satz", "Habeck' Plan"): a genitive."""
+    following = sentence.word(word.id + 1) if sentence is not None else None
+    return following is not None and following.upos in {"NOUN", "ADJ"} and word.text.endswith(("s", "'", "’")) \
+        and len(word.text) > 3
+
+
 def _strip_genitive(token: str, known: dict[str, list[str]]) -> str:
     folded = _fold(token)
     if folded not in known and folded.endswith("s") and folded[:-1] in known:
@@ -600,6 +608,8 @@ class Resolver:
                 return Resolution(full, "person", "name")
             if len(run) > 1:
                 return Resolution(text, "person", "name")
+            if not role_words and _genitive_before_noun(self.document.sentence_at(run[0].start), run[0]):
+                surname = surname.removesuffix("s").rstrip("'’")  # "Merkels berühmter Satz": Merkel
             if role_words or mention[0].upos != "DET":
                 return Resolution(surname if not role_words else text, "person" if role_words else None, "name")
         if role_words:

@@ -991,6 +991,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # with no person to refer to, a pronoun refers to the institution just named as a subject, in its gender
     ("Die Zürcher Kantonalbank (ZKB) rechnet mit einem Zins von null Prozent, wie sie auf Anfrage bestätigte. "
      "Der Konzern meldete Verluste. Er rechne mit Besserung, sagte er.", ["Zürcher Kantonalbank", "Konzern"]),
+    # an unnamed spokesperson speaks for the institution the sentence before names as its subject
+    ("Das Landratsamt wies die Vorwürfe zurück. Alle Vorgaben seien erfüllt worden, teilte eine Sprecherin mit.",
+     ["Landratsamt"]),
     # a pronoun may refer to a subject that a role noun names without a name
     ("Der Angeklagte hatte sich nicht schuldig bekannt. Er sei selbst Opfer geworden, beteuerte er.",
      ["Angeklagte"]),

@@ -386,7 +386,7 @@ def _described_subjects(sentence: Sentence) -> list[PersonMention]:
     return found
 
 
-_GRAMMATICAL_GENDERS = {"Fem": "f", "Masc": "m"}
+_GRAMMATICAL_GENDERS = {"Fem": "f", "Masc": "m", "Neut": "n"}
 
 
 def _institution_subjects(sentence: Sentence) -> list[PersonMention]:
@@ -496,11 +496,13 @@ class Resolver:
         subjects = [item for item in nearest if item[1]]
         return subjects[0][3] if subjects else nearest[-1][3]
 
-    def _recent_institution(self, offset: int, genders: str) -> str | None:
+    def _recent_institution(self, offset: int, genders: str, *, earlier: bool = False) -> str | None:
         """The institution last named as a subject in this sentence or the one
-        before, of a gender the pronoun allows: for a pronoun no person fits."""
+        before (only that one when `earlier`), of a gender the pronoun allows:
+        for a pronoun no person fits."""
         here = self._sentence_index(offset)
-        fitting = [i for i in self.index.institutions if i.start < offset and here - i.sentence <= 1
+        nearest = 1 if earlier else 0  # sentences back
+        fitting = [i for i in self.index.institutions if i.start < offset and nearest <= here - i.sentence <= 1
                    and i.gender is not None and i.gender in genders]
         return fitting[-1].name if fitting else None
 
@@ -626,6 +628,11 @@ class Resolver:
                 name = self._recent_person(offset, _gender_of(role), reported, role)
                 if name:
                     return Resolution(name, "person", "role")
+            spokesperson = not definite and not plural and len(content) == 1 \
+                and _fold(role.text).endswith(endings("spokesperson_nouns.txt"))
+            if spokesperson and (institution := self._recent_institution(offset, "fmn", earlier=True)) is not None:
+                return Resolution(institution, "organisation", "role")  # "Das Amt wies … zurück. …, teilte eine
+                # Sprecherin mit": the institution she speaks for
         gender = _demonym_gender(mention[0], content[0]) if len(content) == 1 else None
         if gender is not None:  # "…, schimpfte der Wiener", "sagte die Französin": the one named before
             name = self._recent_person(offset, gender, reported)

@@ -44,6 +44,10 @@ def confidence(candidate: Candidate, how: str) -> float:
     return table["default"]
 
 
+def _span(document: Document, start: int, end: int) -> Span:
+    return Span(start, end, document.text[start:end])
+
+
 def _borrowed_speaker(document: Document, resolver: Resolver, candidate: Candidate,
                       previous: tuple[Quote, int] | None) -> tuple[Resolution, Span | None]:
     """The speaker of a quote that names none itself: the previous quote's,
@@ -155,26 +159,20 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
             resolution = Resolution(resolution.name, resolution.kind, "context")
         mention = lent = None
         if mention_words:
-            start, end = mention_words[0].start, mention_words[-1].end
-            mention = lent = Span(start, end, document.text[start:end])
+            mention = lent = _span(document, mention_words[0].start, mention_words[-1].end)
             if subject:  # a quote that goes on is the firm's, not "eigenen Angaben"
-                lent = Span(subject[0].start, subject[-1].end, document.text[subject[0].start:subject[-1].end])
+                lent = _span(document, subject[0].start, subject[-1].end)
             pronoun = relative_word(document.sentences[candidate.sentence], candidate)
             if pronoun is not None and mention_words[-1].end < pronoun.start:  # "Studien, nach denen …": "denen"
                 mention = Span(pronoun.start, pronoun.end, pronoun.text)  # a quote that goes on borrows `lent`
         if resolution.name is None and not mention_words:
             resolution, mention = _borrowed_speaker(document, resolver, candidate, previous)
-        if candidate.speaker_side == "previous" and candidate.cue is not None:
-            mention = Span(candidate.cue.start, candidate.cue.end,
-                           document.text[candidate.cue.start:candidate.cue.end])  # "Demnach", as written
-        cue = None
-        if candidate.cue is not None:
-            cue = Span(candidate.cue.start, candidate.cue.end,
-                       document.text[candidate.cue.start:candidate.cue.end])
+        cue = _span(document, candidate.cue.start, candidate.cue.end) if candidate.cue is not None else None
+        if candidate.speaker_side == "previous" and cue is not None:
+            mention = cue  # "Demnach", as written
         sentence = document.sentences[candidate.sentence]
         cited_words = cited_source(document, candidate)
-        cited = Span(cited_words[0].start, cited_words[-1].end,
-                     document.text[cited_words[0].start:cited_words[-1].end]) if cited_words else None
+        cited = _span(document, cited_words[0].start, cited_words[-1].end) if cited_words else None
         quote = Quote(
             type=candidate.type,
             text=document.text[candidate.start:candidate.end],

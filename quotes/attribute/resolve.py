@@ -352,8 +352,9 @@ def build_index(document: Document) -> _Index:
     for sentence in document.sentences:
         for noun, name in _named_institutions(sentence.words):
             index.organisations.setdefault(_fold(noun.text), name)
-        index.described.extend(_described_subjects(sentence))
-        index.institutions.extend(_institution_subjects(sentence))
+        described, institutions = _unnamed_subjects(sentence)
+        index.described.extend(described)
+        index.institutions.extend(institutions)
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
         parts = person.name.split()
@@ -365,51 +366,39 @@ def build_index(document: Document) -> _Index:
     return index
 
 
-def _described_subjects(sentence: Sentence) -> list[PersonMention]:
-    """The subjects that a definite role noun names without a name ("Der
-    Angeklagte hatte sich nicht schuldig bekannt"): a later "er" may be them."""
-    found = []
+_GRAMMATICAL_GENDERS = {"Fem": "f", "Masc": "m", "Neut": "n"}
+
+
+def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[PersonMention]]:
+    """The singular subjects a sentence names by a noun alone: a person by a
+    definite role noun ("Der Angeklagte hatte sich nicht schuldig bekannt"),
+    and an institution with its noun's gender ("Die Zürcher Kantonalbank
+    rechnet …"). A later "er" may be the one, a "sie" no person fits the other."""
+    described, institutions = [], []
     words = sentence.words
     for word in words:
-        if not (word.deprel.startswith("nsubj") and is_role_noun(word) and word.feats.get("Number") != "Plur"):
+        if not word.deprel.startswith("nsubj") or word.feats.get("Number") == "Plur":
             continue
         start = word.id - 1
         while start > 0 and words[start - 1].upos == "ADJ":
             start -= 1
-        article = words[start - 1] if start > 0 else None
-        named_after = word.id < len(words) and words[word.id].upos == "PROPN"
-        if article is None or article.text.lower() not in {"der", "die"} or named_after:
+        article = words[start - 1] if start > 0 and words[start - 1].upos == "DET" else None
+        if is_role_noun(word):
+            named_after = word.id < len(words) and words[word.id].upos == "PROPN"
+            if article is not None and article.text.lower() in {"der", "die"} and not named_after \
+                    and (name := nominative(list(words[start - 1:word.id]))):
+                described.append(PersonMention(name, article.start, _gender_of(word), sentence.index, True))
             continue
-        name = nominative(list(words[start - 1:word.id]))
-        if name:
-            found.append(PersonMention(name, article.start, _gender_of(word), sentence.index, True))
-    return found
-
-
-_GRAMMATICAL_GENDERS = {"Fem": "f", "Masc": "m", "Neut": "n"}
-
-
-def _institution_subjects(sentence: Sentence) -> list[PersonMention]:
-    """The institutions that are a sentence's subject, in the singular, with
-    the gender of their noun ("Die Zürcher Kantonalbank (ZKB) rechnet …"): a
-    later "sie" with no person to refer to may be them."""
-    found = []
-    words = sentence.words
-    for word in words:
         gender = _GRAMMATICAL_GENDERS.get(word.feats.get("Gender", ""))
-        if not (word.deprel.startswith("nsubj") and word.upos == "NOUN" and gender and not is_role_noun(word)
-                and word.feats.get("Number") != "Plur" and has_speaker_ending(word.text)):
+        if word.upos != "NOUN" or gender is None or not has_speaker_ending(word.text):
             continue
-        start = word.id - 1
-        while start > 0 and words[start - 1].upos in {"DET", "ADJ"}:
-            start -= 1
+        first = start - 1 if article is not None else start
         end = word.id
         while end < len(words) and words[end].upos == "PROPN":
             end += 1  # "die Nachrichtenagentur Reuters"
-        name = nominative(list(words[start:end]))
-        if name:
-            found.append(PersonMention(name, words[start].start, gender, sentence.index, True))
-    return found
+        if name := nominative(list(words[first:end])):
+            institutions.append(PersonMention(name, words[first].start, gender, sentence.index, True))
+    return described, institutions
 
 
 def _bound_to_compound(bindings: dict[str, str], noun: str) -> str | None:

@@ -188,9 +188,14 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
         if (words[index].text in {";", ":"} or (words[index].text == "," and words[index + 1].text.lower() == "was")) \
                 and _narrated(words, start, index + 1, end):
             return index  # "…; es wird geprüft, ob …", "…, was dieser jedoch zurückweist": the narrator again
-        if words[index].text == ":" and is_mark(words[index + 1]):
+        if _opens_quotation(words, index):
             return index  # "…, die Abgeordneten würden nicht zustimmen: „Ich gehe davon aus …“": a quote of its own
     return end
+
+
+def _opens_quotation(words: Sequence[Word], index: int) -> bool:
+    """The word at `index` is a colon with a quotation mark right after it."""
+    return words[index].text == ":" and index + 1 < len(words) and is_mark(words[index + 1])
 
 
 def _without_stray_marks(clause: list[Word]) -> list[Word]:
@@ -271,7 +276,7 @@ def _message_after(sentence: Sentence, after: int) -> tuple[int, int] | None:
         if words[index].text in _BOUNDARY:
             if _is_inserted_phrase(words, index + 1, end):
                 continue  # "verkündete der „Deutscher Fußball-Bund“, kurz „DFB“, dann offiziell, dass …"
-            if words[index].text == ":" and index + 1 < end and is_mark(words[index + 1]):
+            if _opens_quotation(words, index):
                 return None  # "schrieb bei Twitter: „…“": a direct quotation, not a reported clause
             stop = _trailing_cue(sentence, index + 1, end)
             clause = list(words[index + 1:stop])
@@ -506,7 +511,7 @@ def _source_phrase_message(sentence: Sentence, phrase: tuple[int, int]) -> tuple
             rest = rest[closing:] if closing is not None else rest  # "Nach Angaben eines Experten, der …, würde …"
         while rest and rest[0].text in _BOUNDARY:
             rest = rest[1:]
-        if any(w.text == ":" and is_mark(n) for w, n in pairwise(rest)):
+        if any(_opens_quotation(rest, index) for index in range(len(rest))):
             return None  # "Nach Gerüchten … teilte X mit: „…“": the clause introduces a quotation of its own
         return (rest[0].start, rest[-1].end) if len(rest) > 1 else None
     if last >= end:

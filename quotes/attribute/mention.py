@@ -498,26 +498,18 @@ def _statement_before(sentence: Sentence, last: int) -> list[Word]:
 
 
 def _source_phrase_in_clause(sentence: Sentence, verb: Word) -> list[Word]:
-    """The source phrase between the start of the verb's clause and the verb."""
-    for index in range(_clause_start(sentence, verb.id - 1), verb.id - 1):
-        if phrase := _source_phrase_at(sentence, index):
-            return phrase
-    return []
-
-
-def _source_phrase_at(sentence: Sentence, index: int) -> list[Word]:
-    """The source phrase the word at `index` opens or closes: "laut X",
-    "gemäß X", "X zufolge", "nach Angaben X", with attributes; [] for any
-    other word."""
+    """The source phrase between the start of the verb's clause and the verb:
+    "laut X", "gemäß X", "X zufolge", "nach Angaben X", with attributes."""
     words = sentence.words
-    cue = preposition_cue(words[index])
-    if cue is not None and source_side(cue) == "before":
-        return noun_phrase_backward(sentence, index - 1, after_preposition=True)
-    if (cue is not None and source_side(cue) == "after") or words[index].text.lower() == "nach":
-        phrase = noun_phrase_forward(sentence, index + 1)
-        head = _head(phrase) if phrase else None
-        if head is not None and (cue is not None or is_speech_noun(head)):
-            return phrase + _attributes(sentence, phrase)
+    for index in range(_clause_start(sentence, verb.id - 1), verb.id - 1):
+        cue = preposition_cue(words[index])
+        if cue is not None and source_side(cue) == "before":
+            return noun_phrase_backward(sentence, index - 1, after_preposition=True)
+        if (cue is not None and source_side(cue) == "after") or words[index].text.lower() == "nach":
+            phrase = noun_phrase_forward(sentence, index + 1)
+            head = _head(phrase) if phrase else None
+            if head is not None and (cue is not None or is_speech_noun(head)):
+                return phrase + _attributes(sentence, phrase)
     return []
 
 
@@ -531,10 +523,15 @@ def cited_source(document: Document, candidate: Candidate) -> list[Word]:
         return []
     sentence = document.sentences[candidate.sentence]
     for word in _verb_clause(sentence, cue.head):
-        if word.upos != "ADP" or preposition_cue(word) is None or not _outside([word], candidate):
-            continue  # not "Vorwürfe wurden laut", nor "Nach Gerüchten … teilte X mit"
-        phrase = _source_phrase_at(sentence, word.id - 1)
-        if phrase and _outside(phrase, candidate) and not any(w in cue.words for w in phrase):
+        preposition = preposition_cue(word)
+        if preposition is None or word.upos != "ADP" or not _outside([word], candidate):
+            continue  # not "Vorwürfe wurden laut"
+        if source_side(preposition) == "before":
+            phrase = noun_phrase_backward(sentence, word.id - 2, after_preposition=True)
+        else:
+            phrase = noun_phrase_forward(sentence, word.id)
+            phrase = phrase + _attributes(sentence, phrase)
+        if _outside(phrase, candidate) and not any(w in cue.words for w in phrase):
             return phrase
     return []
 

@@ -72,6 +72,12 @@ def test_quote_forms(extractor, text, expected) -> None:
     # a quotation after a colon is what a trailing cue reports, not the clause before the colon
     ("Zuvor hatte Gaddafi mit Gewalt gedroht: „Alle Schiffe im Mittelmeer werden zu Zielen der Vergeltung“, "
      "sagte Gaddafi.", [("direct", "Gaddafi", "Alle Schiffe im Mittelmeer werden zu Zielen der Vergeltung")]),
+    # a clause of reason in Konjunktiv under an indicative main clause reports its subject's claim too
+    ("Die Opposition boykottierte die Sitzung, weil die Regierung wichtige Akten zurückhalte.",
+     [("indirect", "Opposition", "weil die Regierung wichtige Akten zurückhalte")]),
+    # a reported clause whose subject a relative clause follows
+    ("Der Musikdirektor Zhang Wei meinte weiter, Yang Peiyi, die gesungen hatte, wäre die Beste gewesen.",
+     [("indirect", "Zhang Wei", "Yang Peiyi, die gesungen hatte, wäre die Beste gewesen")]),
     # a relative clause in Konjunktiv under an indicative main clause reports its subject's claim
     ("Als Gründe führt die Organisation schwere Mängel im Rechtssystem an, für die ein unzulänglicher "
      "Gesetzesrahmen verantwortlich sei.",
@@ -895,6 +901,13 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a genitive plural without article after a noun of saying: "politischer Beobachter"
     ("Nach Einschätzung politischer Beobachter ist die Koalition am Ende.",
      "Einschätzung politischer Beobachter", "politische Beobachter"),
+    # a name between commas after a source phrase is its apposition, not the start of a list
+    ("Im Krieg sollen laut dem Chefankläger des Strafgerichts, Luis Moreno Ocampo, Folterungen und "
+     "Vergewaltigungen begangen worden sein.", "dem Chefankläger des Strafgerichts, Luis Moreno Ocampo",
+     "Luis Moreno Ocampo"),
+    # in a wie-clause, where the subject spoke stands between it and its verb
+    ("Wie die Ärztezeitung in ihrer Onlineausgabe berichtet, ist auch Brasilien von der Epidemie betroffen.",
+     "die Ärztezeitung in ihrer Onlineausgabe", "Ärztezeitung"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)
@@ -1198,8 +1211,9 @@ def test_a_fear_is_not_a_quote(extractor) -> None:
 @pytest.mark.parametrize(("text", "mention"), [
     ("„Der Achtung vor dem Staat wird ein Bärendienst erwiesen“ heißt es in einer Mitteilung des CCC.",
      "einer Mitteilung des CCC"),
+    # a name in quotation marks after "von" is the owner, whatever the parse makes of its words
     ("So heißt es in der Meldung auf der Homepage von „con energy“ wörtlich: „Ziel ist eine Vernetzung.“",
-     "der Meldung auf der Homepage"),
+     "der Meldung auf der Homepage von „con energy“"),
 ])
 def test_heisst_es_names_its_statement_around_a_quotation(extractor, text, mention) -> None:
     [quote] = extractor.extract(text)

@@ -35,6 +35,11 @@ def sentences(text: str) -> list[list[str]]:
     ("Ein Sprecher von Donald J. Trump schwieg.",
      [["Ein", "Sprecher", "von", "Donald", "J.", "Trump", "schwieg", "."]]),
     ("Die 1990er-Jahre und 5G.", [["Die", "1990er-Jahre", "und", "5G", "."]]),
+    # a year is no ordinal: its full stop ends the sentence
+    ("Ein Börsengang sei nach 2011 möglich. Das 1000. Tor fiel.",
+     [["Ein", "Börsengang", "sei", "nach", "2011", "möglich", "."], ["Das", "1000.", "Tor", "fiel", "."]]),
+    ("Die Optionen reichen bis 2011. Premium Aerotec rechnet mit Gewinn.",
+     [["Die", "Optionen", "reichen", "bis", "2011", "."], ["Premium", "Aerotec", "rechnet", "mit", "Gewinn", "."]]),
     # a number with letters is no ordinal: its full stop ends the sentence
     ("Das sagte der 34-Jährige. Sein Anwalt schwieg.",
      [["Das", "sagte", "der", "34-Jährige", "."], ["Sein", "Anwalt", "schwieg", "."]]),

@@ -682,7 +682,17 @@ def _wie_subject(sentence: Sentence, verb: int) -> list[Word]:
     rest = words[titled[-1].id:verb]
     if rest and rest[0].text == "," and len(titled) > len(phrase):
         rest = rest[1:]  # the comma that closes the apposition
-    return titled if titled[-1].id - 1 < verb and not any(w.text in _CLAUSE_BOUNDS for w in rest) else []
+    if titled[-1].id - 1 >= verb or any(w.text in _CLAUSE_BOUNDS for w in rest):
+        return []
+    where = list(words[titled[-1].id:verb])  # "Wie die Ärztezeitung | in ihrer Onlineausgabe | berichtet"
+    placed = bool(where) and where[0].text.lower() in _WHERE_SPOKEN \
+        and all(w.upos in _PHRASE_WORDS for w in where[1:]) and where[-1].upos in _NAME_WORDS \
+        and not is_temporal(where)  # not a particle: "Wie die Bank in Rom | bekannt gab"
+    return titled + where if placed else titled
+
+
+_WHERE_SPOKEN = {"in", "im", "aus"}  # a source's place or team: "Wie ein Sprecher in Berlin sagte"
+_PHRASE_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN"}
 
 
 def _outside(words: list[Word], candidate: Candidate) -> bool:
@@ -1215,8 +1225,7 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     after = sentence.word(following[-1].id + 1)
     if after is None or after.text.lower() in COORDINATORS | {"oder"}:
         return []
-    next_word = sentence.word(after.id + 1)
-    if after.text == "," and next_word is not None and next_word.text[:1].isupper():
+    if after.text == "," and _lists_on(sentence, after):
         return []  # "Merkel, Scholz, Lindner …": a list
     named = _is_name(phrase) or _is_name(_owner_of_speech_noun(phrase))  # "Angaben von Peter Beck, dem Dekan"
     if (named and _describes(following)) or (_describes(phrase) and (_is_name(following) or _ends_in_name(following))):
@@ -1225,6 +1234,20 @@ def _apposition(sentence: Sentence, phrase: list[Word]) -> list[Word]:
     if description and _is_description(description):  # "Elon Musk, der Milliardär hinter der Firma, …"
         return [words[comma], *description]
     return []
+
+
+def _lists_on(sentence: Sentence, comma: Word) -> bool:
+    """The comma goes on with a list of speakers: a name, role or
+    institution after it that another comma or a coordinator follows
+    ("Merkel, Scholz, Lindner und …"), not the rest of the clause ("laut dem
+    Chefankläger, Luis Moreno Ocampo, Folterungen und …")."""
+    following = noun_phrase_forward(sentence, comma.id)  # the word after the comma
+    head = _head(following)
+    if head is None or following[0].id != comma.id + 1 or not following[0].text[:1].isupper() \
+            or not (head.upos == "PROPN" or is_role_noun(head) or is_speaker_noun(head)):
+        return False
+    after = sentence.word(following[-1].id + 1)
+    return after is not None and (after.text == "," or after.text.lower() in COORDINATORS | {"oder"})
 
 
 MAX_APPOSITION_WORDS = 10  # words of a description set off by commas after a name

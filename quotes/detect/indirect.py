@@ -55,6 +55,7 @@ _MODALS = {"sollen", "wollen", "werden", "müssen", "können", "dürfen", "möge
 ANAPHORIC_REACH = 2  # sentences back that "Das erklärte X" may point to
 _ANAPHORS = {"das", "dies"}
 _DEMONSTRATIVES = {"diese", "dieses", "diesen"}
+_REASONS = {"weil", "da", "zumal"}  # the subordinators of a reason that Konjunktiv makes someone's claim
 _CONDITIONAL = {"würde", "würden", "wäre", "wären"}  # Konjunktiv II, as often conditional as reported
 _PRONOMINAL_ADVERBS = {"darüber", "dafür", "dagegen", "davon", "daran", "darauf"}  # "Konsens darüber, dass …"
 _PERSON_NOUNS = {"Sprecher", "Sprecherin"}  # speech nouns that name a person, not what was said
@@ -320,7 +321,8 @@ def _is_inserted_phrase(words: tuple[Word, ...], start: int, end: int) -> bool:
     for index in range(start, min(end, start + MAX_INSERTED_WORDS + 1)):
         word = words[index]
         if word.text in _BOUNDARY:
-            return index > start
+            antecedent = word.text == "," and index + 1 < end and _is_relative_clause(list(words[index + 1:end]))
+            return index > start and not antecedent  # "meinte, Yang Peiyi, die gesungen hatte, wäre …": the subject
         if word.upos in {"VERB", "AUX"} or word.text.lower() in CLAUSE_OPENERS | _WH_WORDS:
             return False
     return False
@@ -707,11 +709,13 @@ def _answers_statement(sentence: Sentence, noun: int) -> bool:
                for cue in find_cues(sentence))
 
 
-def _konjunktiv_relative(sentence: Sentence) -> Candidate | None:
+def _konjunktiv_clause(sentence: Sentence) -> Candidate | None:
     """"Sie beklagen Rationalisierungen, die einen Personalmangel zur Folge
-    hätten": a relative clause in Konjunktiv under an indicative main clause
-    states what the main clause's subject claims. Its cue is the main verb,
-    whose subject is the speaker."""
+    hätten", "Die Alliierten erhoben Einspruch, weil Berlin einen
+    Sonderstatus habe": a relative clause or a clause of reason in Konjunktiv
+    under an indicative main clause states what the main clause's subject
+    claims, not what the narrator does. Its cue is the main verb, whose
+    subject is the speaker."""
     main = _main_clause_verb(sentence)
     if main is None or not _is_indicative(main) or main.id < 2:
         return None
@@ -722,7 +726,8 @@ def _konjunktiv_relative(sentence: Sentence) -> Candidate | None:
             continue
         opening = index + 2 if words[index + 1].upos == "ADP" else index + 1  # "…, für die … sei"
         clause = list(words[opening:end])
-        if not _is_relative_clause(clause):
+        reason = words[index + 1].text.lower() in _REASONS
+        if not (reason or _is_relative_clause(clause)):
             continue
         stop = next((i for i in range(opening + 1, end) if words[i].text in _BOUNDARY), end)
         finite = [w for w in words[opening:stop] if is_finite_verb(w)]
@@ -732,7 +737,7 @@ def _konjunktiv_relative(sentence: Sentence) -> Candidate | None:
             verb = governor if governor is not None and governor.upos == "VERB" else main  # "hat … beklagt"
             cue = Cue((verb,), "verb", verb.lemma)
             return Candidate("indirect", words[index + 1].start, words[stop - 1].end, sentence.index, cue,
-                             "relative", "subject")
+                             "reason" if reason else "relative", "subject")
     return None
 
 
@@ -1182,7 +1187,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
             if candidate is not None:
                 found.append(candidate)
         for extra in (_nach_angaben(sentence), _wonach(sentence), _so_source(sentence),
-                      _noun_complement(sentence), _konjunktiv_relative(sentence), _colon_report(sentence)):
+                      _noun_complement(sentence), _konjunktiv_clause(sentence), _colon_report(sentence)):
             if extra is not None:
                 found.append(extra)
         touching = [(s, e) for s, e in direct_spans if s < sentence.end and sentence.start < e]

@@ -221,6 +221,7 @@ def trim(document: Document, start: int, end: int) -> tuple[int, int]:
 
 _PHRASE_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NOUNS = {"NOUN", "PROPN", "X"}
+_OWNER_WORDS = {"von", "vom", "des"}  # what opens an attribute naming an owner: "von „con energy“"
 
 
 BRACKET_REACH = 6  # words from a bracket to its partner in "(CDU)", "(Chrëschtlech Sozial Vollekspartei)"
@@ -259,21 +260,29 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
     words = sentence.words
     inside = {word.id for word in words[start:end]}
     while end < len(words) and words[end].upos in _PHRASE_WORDS | {"ADP"}:
+        preposition = words[end].upos == "ADP"
         following = end + 1
-        while following < len(words) and words[following].upos in _PHRASE_WORDS \
-                and not _particle_after_noun(words, following):
-            following += 1
+        named = False  # the phrase's noun is a name in quotation marks, whatever the parse makes of its words
+        while following < len(words):
+            if words[following].upos in _PHRASE_WORDS and not _particle_after_noun(words, following):
+                following += 1
+            elif (title := quoted_title_end(words, following)) is not None and following > end:
+                named = words[end].text.lower() in _OWNER_WORDS \
+                    and all(w.upos == "DET" for w in words[end + preposition:following])
+                following = title  # "der Meldung auf der Homepage von | „con energy“"
+                break
+            else:
+                break
         if following < len(words) and words[following].text == "(":
             close = closing_bracket(words, following)
             following = close + 1 if close is not None else following
-        preposition = words[end].upos == "ADP"
         in_title = sum(is_mark(w) for w in words[start:end]) % 2 == 1  # „Oberster Rat zur Wiederherstellung …“
         if words[end].text.lower() in word_list("verb_prepositions.txt") and not in_title:
             break
         phrase = list(words[end + preposition:following])
         if not preposition and not _is_genitive(phrase):
             break
-        attached = any(w.upos in _NOUNS and w.deprel == "nmod" and w.head in inside for w in phrase)
+        attached = named or any(w.upos in _NOUNS and w.deprel == "nmod" and w.head in inside for w in phrase)
         first_noun = next((w for w in phrase if w.upos in _NOUNS), None)
         if not attached or is_temporal(phrase) or (first_noun is not None and is_temporal([first_noun])):
             break  # "im Juni 2007 | 220.853 Passagiere": a time, whatever the parse hangs on it

@@ -59,6 +59,7 @@ def _after_article(tokens: list[Token]) -> bool:
     return right_after or article_noun
 
 
+YEAR = re.compile(r"1[5-9]\d\d|20\d\d")  # a year, which no ordinal is: its full stop ends the sentence
 ROMAN_NUMERAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")  # I to XXXIX: regnal numbers
 
 
@@ -92,7 +93,8 @@ def _raw_tokens(text: str) -> list[Token]:
             following = re.match(r"\s*([^\s]+)", text[end + 1:end + 40])
             next_word = following.group(1) if following else ""
             next_clean = next_word.strip(",;:")
-            is_ordinal = next_clean[:1].isalpha() and next_clean not in starters
+            year = YEAR.fullmatch(match.group()) is not None  # "ein Börsengang nach 2011. Premium Aerotec …"
+            is_ordinal = next_clean[:1].isalpha() and next_clean not in starters and not year
             if next_word[:1].isdigit() or next_clean in months or is_ordinal:
                 end += 1
         if tokens and tokens[-1].end > start:

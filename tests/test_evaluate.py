@@ -198,6 +198,10 @@ def test_adjacent_continuations_of_one_speaker_are_one_message() -> None:
                         ["4:0", "4:1", "4:2", "4:3"]]
     other_speaker = [quotes[1], replace(quotes[2], speaker="Anna Berg")]
     assert len(predictions_to_annotations(other_speaker, offsets, text)) == 2
+    hearsay = [quotes[1], replace(quotes[2], route="hearsay")]  # "soll" after Konjunktiv: SpkAtt's FreeIndirect
+    assert len(predictions_to_annotations(hearsay, offsets, text)) == 2
+    both_hearsay = [replace(quotes[1], route="hearsay"), replace(quotes[2], route="hearsay")]
+    assert len(predictions_to_annotations(both_hearsay, offsets, text)) == 1
 
 
 def test_partial_quotes_of_one_speech_act_are_one_message() -> None:

@@ -1542,3 +1542,9 @@ def test_konjunktiv_one_forms_include_verbs_in_ern_and_eln(form, lemma, expected
 def test_a_konjunktiv_of_a_verb_in_ern_reports(extractor) -> None:
     [quote] = extractor.extract("Die Kommission sagte, das dauere.")
     assert (quote.text, quote.speaker) == ("das dauere", "Kommission")
+
+
+def test_hearsay_soll_goes_on_by_a_route_of_its_own(extractor) -> None:
+    text = ("Der Betriebsrat Karl Weber sagte, das Werk werde verkleinert. Die Löhne seien sicher. "
+            "Bis Neujahr sollen 90 Stellen wegfallen.")
+    assert [q.route for q in extractor.extract(text)] == ["complement", "continuation", "hearsay"]

@@ -16,7 +16,8 @@ class Candidate:
     sentence: int  # index of the sentence that holds the cue (or the quote)
     cue: Cue | None
     # how it was found: direct after/colon/partial/introduced/standalone/continuation;
-    # indirect complement/fronted/wie/heissen/source-phrase/noun-complement/anaphoric/continuation
+    # indirect complement/fronted/wie/heissen/source-phrase/noun-complement/anaphoric/relative/reason/
+    # continuation (Konjunktiv)/hearsay ("soll")
     route: str
     speaker_side: str  # subject, after, before, colon, previous, noun (the noun of saying answered), none
     continues: bool = False  # continues the previous quote's speech

@@ -1146,21 +1146,21 @@ def _is_weak_preterite(word: Word) -> bool:
     return form.endswith(("te", "ten")) and not konjunktiv_one and not has_konjunktiv_form(word)
 
 
-def _continues_speech(sentence: Sentence, since_speech: int) -> bool:
-    """A Konjunktiv main clause that goes on with reported speech: right
-    after speech any Konjunktiv ("würden", "wäre" replace an ambiguous
-    Konjunktiv I), within CONTINUATION_WINDOW all but those, and anywhere an
-    unmistakable Konjunktiv I."""
+def _continuation_route(sentence: Sentence, since_speech: int) -> str | None:
+    """How a main clause goes on with reported speech, if it does: in
+    Konjunktiv ("continuation") right after speech with any Konjunktiv
+    ("würden", "wäre" replace an ambiguous Konjunktiv I), within
+    CONTINUATION_WINDOW with all but those, and anywhere with an unmistakable
+    Konjunktiv I; or right after speech with the hearsay "soll" ("hearsay":
+    "Bis Neujahr sollen 90 Stellen wegfallen.")."""
     verb = _main_clause_verb(sentence)
     if verb is not None and since_speech == 1 and verb.lemma.lower() == "sollen":
-        return True  # right after speech, "soll" reports too ("Bis Neujahr sollen 90 Stellen wegfallen.")
+        return "hearsay"
     if verb is None or not is_konjunktiv(verb) or _is_weak_preterite(verb):
-        return False
-    if since_speech == 1:
-        return True
-    if since_speech <= CONTINUATION_WINDOW:
-        return verb.text.lower() not in _CONDITIONAL
-    return _is_konjunktiv_one(verb)
+        return None
+    goes_on = since_speech == 1 or (since_speech <= CONTINUATION_WINDOW and verb.text.lower() not in _CONDITIONAL) \
+        or _is_konjunktiv_one(verb)
+    return "continuation" if goes_on else None
 
 
 def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> list[Candidate]:
@@ -1194,12 +1194,11 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
         touches_direct = bool(touching)
         fragments_only = all(_is_fragment(sentence, s, e) for s, e in touching)  # "sei das System „kaputt“"
         introduces = any(c.kind == "verb" and _introduces_colon(sentence, max(w.id for w in c.words)) for c in cues)
-        if not found and fragments_only and not introduces \
-                and _continues_speech(sentence, sentence.index - previous_speech):
-            end = _end_index(sentence)
-            if end > 1:
-                found.append(Candidate("indirect", sentence.words[0].start, sentence.words[end - 1].end,
-                                       sentence.index, None, "continuation", "previous", continues=True))
+        route = _continuation_route(sentence, sentence.index - previous_speech) \
+            if not found and fragments_only and not introduces else None
+        if route is not None and (end := _end_index(sentence)) > 1:
+            found.append(Candidate("indirect", sentence.words[0].start, sentence.words[end - 1].end,
+                                   sentence.index, None, route, "previous", continues=True))
         speech_act = any(cue.kind == "verb" for cue in cues)  # "Der Iran streitet dies ab.": what follows may report it
         if found or touches_direct or speech_act:
             previous_speech = sentence.index

@@ -191,6 +191,7 @@ def spans_to_token_ids(offsets: Offsets, start: int, end: int) -> list[str]:
 
 
 _SENTENCE_ENDS = {".", "!", "?"}
+_CONTINUATIONS = {"continuation", "hearsay"}  # the routes of sentences that go on with reported speech
 
 
 def _marks(offsets: Offsets, text: str) -> list[tuple[str, int, int, str]]:
@@ -208,14 +209,15 @@ def _marks(offsets: Offsets, text: str) -> list[tuple[str, int, int, str]]:
 
 def join_continuations(quotes: Iterable[Quote], text: str) -> list[Quote]:
     """One record for a run of reported sentences that go on without a cue of
-    their own, one after the other with the same speaker ("Die Gefahr sei
-    real. Aktuell bestehe sie noch nicht, …"): SpkAtt annotates such free
-    indirect speech as one Message, where GUIDELINES make each sentence a
-    record."""
+    their own, one after the other with the same speaker and in the same
+    mood ("Die Gefahr sei real. Aktuell bestehe sie noch nicht, …"): SpkAtt
+    annotates such free indirect speech as one Message, where GUIDELINES make
+    each sentence a record; a hearsay "soll" after Konjunktiv is a Message of
+    its own (SpkAtt's FreeIndirect, not IndirectFreeIndirect)."""
     joined: list[Quote] = []
     for quote in quotes:
         previous = joined[-1] if joined else None
-        if previous is not None and quote.type != "direct" and quote.route == previous.route == "continuation" \
+        if previous is not None and quote.type != "direct" and quote.route == previous.route in _CONTINUATIONS \
                 and quote.speaker == previous.speaker and _only_punctuation(text[previous.end:quote.start]):
             joined[-1] = replace(previous, end=quote.end, text=text[previous.start:quote.end])
         else:
@@ -275,7 +277,7 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
                 token_id, start, _, kind = tokens[last + 1]
                 if kind == "close" and not text[quote.end : start].strip():
                     message.append(token_id)
-        elif quote.route == "continuation":
+        elif quote.route in _CONTINUATIONS:
             last = index[message[-1]]
             if last + 1 < len(tokens) and text[tokens[last + 1][1]:tokens[last + 1][2]] in _SENTENCE_ENDS \
                     and not text[quote.end:tokens[last + 1][1]].strip():

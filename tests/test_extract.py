@@ -1548,3 +1548,11 @@ def test_hearsay_soll_goes_on_by_a_route_of_its_own(extractor) -> None:
     text = ("Der Betriebsrat Karl Weber sagte, das Werk werde verkleinert. Die Löhne seien sicher. "
             "Bis Neujahr sollen 90 Stellen wegfallen.")
     assert [q.route for q in extractor.extract(text)] == ["complement", "continuation", "hearsay"]
+
+
+def test_a_verb_inside_a_quotation_is_no_cue_for_another(extractor) -> None:
+    text = ("Damit ist die Marke erreicht, die Kanzler Schröder zum Ziel erklärt hatte: „Ich rechne damit, dass "
+            "es uns gelingt.“ und „Wenn wir es nicht schaffen, haben wir es nicht verdient.“")
+    quotes = extractor.extract(text)
+    assert len(quotes) == 2
+    assert not any(q.cue is not None and q.cue.text == "rechne" for q in quotes)

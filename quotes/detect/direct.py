@@ -238,12 +238,14 @@ def _opens_with_complementizer(words: list[Word], index: int) -> bool:
     return words[clause_opening(words, index, {","})].text.lower() in CLAUSE_OPENERS
 
 
-def _cue_in_sentence(sentence: Sentence, span: QuotedSpan) -> tuple[Cue, str] | None:
-    """A speech verb outside the quote in the same sentence: a partial quote
-    (Trump nannte das Gespräch „sehr produktiv“) or an introduced one; the
-    nearest before the quote ("Klose nannte es „überzogen“, Löw bezeichnete
-    es als „übertrieben“"), else the nearest after it."""
-    cues = [cue for cue in find_cues(sentence) if cue.kind == "verb" and not span.start <= cue.start < span.end
+def _cue_in_sentence(sentence: Sentence, span: QuotedSpan, quoted: list[QuotedSpan]) -> tuple[Cue, str] | None:
+    """A speech verb outside the quote in the same sentence, and outside every
+    other quotation (whose words are someone else's): a partial quote (Trump
+    nannte das Gespräch „sehr produktiv“) or an introduced one; the nearest
+    before the quote ("Klose nannte es „überzogen“, Löw bezeichnete es als
+    „übertrieben“"), else the nearest after it."""
+    cues = [cue for cue in find_cues(sentence) if cue.kind == "verb"
+            and not any(other.start <= cue.start < other.end for other in quoted)
             and not _in_other_relative_clause(sentence, cue, span)]
     before = [cue for cue in cues if cue.start < span.start]
     if before or cues:
@@ -304,10 +306,10 @@ def detect_direct(document: Document, quoted: list[QuotedSpan]) -> list[Candidat
                 found, cue_sentence = colon
                 route = "colon"
             if found is None and not _is_sentence_like(inside):
-                found = _cue_in_sentence(sentence, span)
+                found = _cue_in_sentence(sentence, span, quoted)
                 route = "partial" if found else route
             if found is None and sentence is close_sentence:
-                found = _cue_in_sentence(sentence, span)
+                found = _cue_in_sentence(sentence, span, quoted)
                 route = "introduced" if found else route
         if found is None and route != "continuation" and (owned := _owned_by(sentence, span)) is not None:
             found, route = (owned, "before"), "owned"

@@ -1556,3 +1556,9 @@ def test_a_verb_inside_a_quotation_is_no_cue_for_another(extractor) -> None:
     quotes = extractor.extract(text)
     assert len(quotes) == 2
     assert not any(q.cue is not None and q.cue.text == "rechne" for q in quotes)
+
+
+def test_letztere_stands_for_the_person_named_last(extractor) -> None:
+    text = "Die Tierschützerin Anna Berg kritisierte die Zuchtanlagen. „Das Elend geht weiter“, so letztere."
+    [quote] = extractor.extract(text)
+    assert quote.mention is not None and (quote.mention.text, quote.speaker) == ("letztere", "Anna Berg")

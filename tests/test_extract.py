@@ -1562,3 +1562,19 @@ def test_letztere_stands_for_the_person_named_last(extractor) -> None:
     text = "Die Tierschützerin Anna Berg kritisierte die Zuchtanlagen. „Das Elend geht weiter“, so letztere."
     [quote] = extractor.extract(text)
     assert quote.mention is not None and (quote.mention.text, quote.speaker) == ("letztere", "Anna Berg")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a description made from an adjective takes its gender from the article, and may be the unnamed role before
+    ("Die Zeitung zitierte einen Diplomaten mit den Worten, die Gespräche seien gescheitert. Im Gespräch mit "
+     "der „Zeit“ räumte die Ministerin Fehler ein. Sie habe die Lage unterschätzt, sagte die 54-Jährige.",
+     "Ministerin"),
+    # a role named in an apposition is that person, not an unnamed one
+    ("Der Vorstandschef des Unternehmens, Martin Brudermüller, sieht die Lage gelassen. Es sei zu früh für "
+     "eine Bewertung, sagte er der Nachrichtenagentur Reuters.", "Martin Brudermüller"),
+    # the side someone speaks from is its owner's
+    ("Von Seiten der Gewerkschaft hieß es, man sei enttäuscht.", "Gewerkschaft"),
+    ("Aus den Reihen der CDU hieß es, das sei ein Fehler.", "CDU"),
+])
+def test_last_quote_speaker_resolved(extractor, text, speaker) -> None:
+    assert extractor.extract(text)[-1].speaker == speaker

@@ -100,6 +100,14 @@ def _gender_of(word: Word) -> str | None:
     return "f" if gender == "Fem" else "m" if gender == "Masc" else None
 
 
+def _gender_by_article(article: Word | None, role: Word) -> str | None:
+    """The gender of a noun made from an adjective, which its article alone
+    tells: "die 54-Jährige", "der Abgeordnete"."""
+    if article is None or not role.text.endswith("e"):
+        return None
+    return {"die": "f", "der": "m"}.get(article.text.lower())
+
+
 def _role_before_comma(sentence: Sentence, run: list[Word]) -> Word | None:
     """The role noun of the phrase before the comma that opens a name's
     apposition: "Der Präsident der Kammer, Harald Mahrer" → "Präsident"."""
@@ -384,7 +392,7 @@ def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[Per
             start -= 1
         article = words[start - 1] if start > 0 and words[start - 1].upos == "DET" else None
         if is_role_noun(word):
-            named_after = word.id < len(words) and words[word.id].upos == "PROPN"
+            named_after = (word.id < len(words) and words[word.id].upos == "PROPN") or _named_in_apposition(words, word)
             if article is not None and article.text.lower() in {"der", "die"} and not named_after \
                     and (name := nominative(list(words[start - 1:word.id]))):
                 described.append(PersonMention(name, article.start, _gender_of(word), sentence.index, True))
@@ -399,6 +407,18 @@ def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[Per
         if name := nominative(list(words[first:end])):
             institutions.append(PersonMention(name, words[first].start, gender, sentence.index, True))
     return described, institutions
+
+
+def _named_in_apposition(words: tuple[Word, ...], role: Word) -> bool:
+    """A name follows the role's phrase between commas: "Der Vorstandschef des
+    Unternehmens, Martin Brudermüller, …" names the person, who is not unnamed."""
+    for word in words[role.id:role.id + APPOSITION_REACH]:
+        if word.text == ",":
+            following = words[word.id] if word.id < len(words) else None
+            return following is not None and following.upos == "PROPN"
+        if word.upos in {"VERB", "AUX"}:
+            return False
+    return False
 
 
 def _bound_to_compound(bindings: dict[str, str], noun: str) -> str | None:
@@ -473,7 +493,7 @@ class Resolver:
         seen += [(p.sentence, p.subject, p.start, p.name) for p in self.index.persons
                  if p.start < offset and compatible(p.gender, p.name)
                  and not (reported is not None and reported[0] <= p.start < reported[1])]
-        if role is None:  # "Der Angeklagte hatte sich nicht schuldig bekannt. Er sei …": a pronoun only
+        if not specific:  # "Der Angeklagte hatte sich nicht schuldig bekannt. Er sei …", "…, sagte die 54-Jährige"
             seen += [(p.sentence, True, p.start, p.name) for p in self.index.described
                      if p.start < offset and p.gender is not None and compatible(p.gender, p.name)]
         if here is not None:
@@ -614,7 +634,8 @@ class Resolver:
             if bound:
                 return Resolution(bound, "person", "role")
             if definite and not plural:
-                name = self._recent_person(offset, _gender_of(role), reported, role)
+                gender = _gender_of(role) or _gender_by_article(determiner, role)
+                name = self._recent_person(offset, gender, reported, role)
                 if name:
                     return Resolution(name, "person", "role")
             spokesperson = not definite and not plural and len(content) == 1 \

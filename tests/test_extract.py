@@ -1578,3 +1578,9 @@ def test_letztere_stands_for_the_person_named_last(extractor) -> None:
 ])
 def test_last_quote_speaker_resolved(extractor, text, speaker) -> None:
     assert extractor.extract(text)[-1].speaker == speaker
+
+
+def test_a_title_before_a_colon_keeps_the_name_that_opens_the_clause(extractor) -> None:
+    text = "Kanzler Olaf Scholz im Interview mit dem „Spiegel“: „Ich bin zuversichtlich.“"
+    [quote] = extractor.extract(text)
+    assert (quote.route, quote.speaker) == ("colon", "Olaf Scholz")

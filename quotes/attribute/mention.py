@@ -341,8 +341,13 @@ def _clause_start(sentence: Sentence, index: int) -> int:
     """The index of the first word of the clause holding word `index`."""
     words = sentence.words
     start = index
-    while start > 0 and not is_mark(words[start - 1]):
-        if words[start - 1].text == ")" and (opening := opening_bracket(words, start - 1)) is not None:
+    while start > 0:
+        if is_mark(words[start - 1]):
+            title = _title_opening(words, start - 1)
+            if title is None or quoted_title_end(words, title) != start:
+                break
+            start = title  # "Scholz im Interview mit dem „Spiegel“: …": a title inside
+        elif words[start - 1].text == ")" and (opening := opening_bracket(words, start - 1)) is not None:
             start = opening  # "aus einer Verlautbarung der Truppe (ISAF) hervorgeht": a parenthesis inside
         elif words[start - 1].text in _CLAUSE_BOUNDS:
             break

@@ -190,7 +190,10 @@ def _cue_before_colon(document: Document, sentence: Sentence,
         return (cue, "subject"), sentence
     if reported is not None:
         return (reported, "subject"), sentence
-    if clause and clause[-1].upos in {"PROPN", "NOUN", "PRON"}:
+    titled = bool(clause) and is_mark(clause[-1]) and any(  # "Scholz im Interview mit dem „Spiegel“: „…“"
+        quoted_title_end(tuple(clause), i) == len(clause) for i in range(max(len(clause) - MAX_TITLE_WORDS - 2, 0),
+                                                                          len(clause) - 1))
+    if clause and (clause[-1].upos in {"PROPN", "NOUN", "PRON"} or titled):
         return (Cue((before[-1],), "colon", ":"), "before"), sentence
     if any(is_finite_verb(word) for word in clause):  # "Die Firma empfindet die Kritik als ungerecht: „…“"
         return (Cue((before[-1],), "colon", ":"), "subject"), sentence

@@ -1575,6 +1575,8 @@ def test_letztere_stands_for_the_person_named_last(extractor) -> None:
     # the side someone speaks from is its owner's
     ("Von Seiten der Gewerkschaft hieß es, man sei enttäuscht.", "Gewerkschaft"),
     ("Aus den Reihen der CDU hieß es, das sei ein Fehler.", "CDU"),
+    # and so is the writer of a document
+    ("„Wir haben keine Wahl“, heißt es in dem Schreiben der Gewerkschaft.", "Gewerkschaft"),
 ])
 def test_last_quote_speaker_resolved(extractor, text, speaker) -> None:
     assert extractor.extract(text)[-1].speaker == speaker

@@ -21,6 +21,7 @@ from quotes.detect.cues import (
 )
 from quotes.detect.spans import (
     COORDINATORS,
+    PHRASE_WORDS,
     RELATIVE_PRONOUNS,
     apposition_start,
     attribute_participle,
@@ -691,13 +692,12 @@ def _wie_subject(sentence: Sentence, verb: int) -> list[Word]:
         return []
     where = list(words[titled[-1].id:verb])  # "Wie die Ärztezeitung | in ihrer Onlineausgabe | berichtet"
     placed = bool(where) and where[0].text.lower() in _WHERE_SPOKEN \
-        and all(w.upos in _PHRASE_WORDS for w in where[1:]) and where[-1].upos in _NAME_WORDS \
+        and all(w.upos in PHRASE_WORDS for w in where[1:]) and where[-1].upos in _NAME_WORDS \
         and not is_temporal(where)  # not a particle: "Wie die Bank in Rom | bekannt gab"
     return titled + where if placed else titled
 
 
 _WHERE_SPOKEN = {"in", "im", "aus"}  # a source's place or team: "Wie ein Sprecher in Berlin sagte"
-_PHRASE_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN"}
 
 
 def _outside(words: list[Word], candidate: Candidate) -> bool:

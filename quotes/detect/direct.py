@@ -16,14 +16,13 @@ from quotes.detect.cues import (
 from quotes.detect.marks import QuotedSpan
 from quotes.detect.spans import (
     CLAUSE_OPENERS,
-    MAX_TITLE_WORDS,
     RELATIVE_PRONOUNS,
     clause_opening,
     is_finite_verb,
     is_mark,
     is_outlet_name,
     is_title_noun,
-    quoted_title_end,
+    title_opening,
     words_between,
 )
 from quotes.document import Document, Sentence, Word
@@ -169,15 +168,14 @@ def _cue_before_colon(document: Document, sentence: Sentence,
         before = list(sentence.words)
     if not before or before[-1].text != ":":
         return None
-    clause = before[:-1]
+    clause = tuple(before[:-1])
     reported = None  # a cue inside the reported clause ("Er glaubt, dass das Team … hervorgegangen sei: „…“")
     position = len(clause)
     while position > 0:
         position -= 1
         if is_mark(clause[position]):
-            opening = next((i for i in range(position - 1, max(position - MAX_TITLE_WORDS - 2, -1), -1)
-                            if is_mark(clause[i])), None)
-            if opening is None or quoted_title_end(tuple(clause), opening) != position + 1:
+            opening = title_opening(clause, position)
+            if opening is None:
                 break
             position = opening  # past a title: "sagte dem „Handelsblatt“: „…“"
             continue
@@ -190,9 +188,7 @@ def _cue_before_colon(document: Document, sentence: Sentence,
         return (cue, "subject"), sentence
     if reported is not None:
         return (reported, "subject"), sentence
-    titled = bool(clause) and is_mark(clause[-1]) and any(  # "Scholz im Interview mit dem „Spiegel“: „…“"
-        quoted_title_end(tuple(clause), i) == len(clause) for i in range(max(len(clause) - MAX_TITLE_WORDS - 2, 0),
-                                                                          len(clause) - 1))
+    titled = bool(clause) and title_opening(clause, len(clause) - 1) is not None  # "… mit dem „Spiegel“: „…“"
     if clause and (clause[-1].upos in {"PROPN", "NOUN", "PRON"} or titled):
         return (Cue((before[-1],), "colon", ":"), "before"), sentence
     if any(is_finite_verb(word) for word in clause):  # "Die Firma empfindet die Kritik als ungerecht: „…“"

@@ -91,6 +91,16 @@ def quoted_title_end(words: tuple[Word, ...], index: int) -> int | None:
     return closing + 1 if closing is not None and closing > index + 1 else None
 
 
+def title_opening(words: Sequence[Word], closing: int) -> int | None:
+    """The index of the mark that opens a short name in quotation marks
+    closed by the mark at `closing` ("dem „Handelsblatt“"), or None."""
+    if not is_mark(words[closing]):
+        return None
+    opening = next((i for i in range(closing - 1, max(closing - MAX_TITLE_WORDS - 2, -1), -1)
+                    if is_mark(words[i])), None)
+    return opening if opening is not None and quoted_title_end(tuple(words), opening) == closing + 1 else None
+
+
 def is_mark(word: Word) -> bool:
     return word.text in quote_marks().all
 
@@ -219,7 +229,7 @@ def trim(document: Document, start: int, end: int) -> tuple[int, int]:
         return start, end
 
 
-_PHRASE_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
+PHRASE_WORDS = {"DET", "ADJ", "NUM", "NOUN", "PROPN", "X"}
 _NOUNS = {"NOUN", "PROPN", "X"}
 _OWNER_WORDS = {"von", "vom", "des"}  # what opens an attribute naming an owner: "von „con energy“"
 
@@ -259,12 +269,12 @@ def attributes_end(sentence: Sentence, start: int, end: int) -> int:
     phrase that belongs to the verb ends it."""
     words = sentence.words
     inside = {word.id for word in words[start:end]}
-    while end < len(words) and words[end].upos in _PHRASE_WORDS | {"ADP"}:
+    while end < len(words) and words[end].upos in PHRASE_WORDS | {"ADP"}:
         preposition = words[end].upos == "ADP"
         following = end + 1
         named = False  # the phrase's noun is a name in quotation marks, whatever the parse makes of its words
         while following < len(words):
-            if words[following].upos in _PHRASE_WORDS and not _particle_after_noun(words, following):
+            if words[following].upos in PHRASE_WORDS and not _particle_after_noun(words, following):
                 following += 1
             elif (title := quoted_title_end(words, following)) is not None and following > end:
                 named = words[end].text.lower() in _OWNER_WORDS \
@@ -308,7 +318,7 @@ def prefield_end(sentence: Sentence, start: int, end: int) -> int:
     words = sentence.words
     verb = end
     while verb < len(words) and verb - end <= PREFIELD_REACH and not is_finite_verb(words[verb]) \
-            and (words[verb].upos in _PHRASE_WORDS | {"ADP"} or is_mark(words[verb])):
+            and (words[verb].upos in PHRASE_WORDS | {"ADP"} or is_mark(words[verb])):
         verb += 1
     opens = start == 0 or (start == 1 and words[0].upos == "PUNCT")
     between = words[end:verb]
@@ -383,8 +393,8 @@ def apposition_start(words: tuple[Word, ...], closing: int) -> int | None:
     for opening in range(closing - 1, max(closing - APPOSITION_REACH - 1, 0), -1):
         if words[opening].text == ",":
             inside = words[opening + 1:closing]
-            nominal = bool(inside) and inside[0].upos in _PHRASE_WORDS and any(w.upos in _NOUNS for w in inside) \
-                and all(w.upos in _PHRASE_WORDS | {"PUNCT", "ADP"} for w in inside)
+            nominal = bool(inside) and inside[0].upos in PHRASE_WORDS and any(w.upos in _NOUNS for w in inside) \
+                and all(w.upos in PHRASE_WORDS | {"PUNCT", "ADP"} for w in inside)
             return opening if nominal and words[opening - 1].upos in _NOUNS else None
     return None
 

@@ -898,6 +898,10 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # a time after the phrase is no attribute of it, whatever the parse hangs on it
     ("Die Zahl der Fluggäste betrug nach Angaben des Flughafens im Juni 2007 220.853 Passagiere.",
      "Angaben des Flughafens", "Flughafen"),
+    # a bare plural after a preposition of the dative is named in the nominative
+    ("Nach Angaben von Beobachtern sei die Lage ruhig.", "Angaben von Beobachtern", "Beobachter"),
+    ("Politischen Beobachtern zufolge ist die Koalition am Ende.", "Politischen Beobachtern",
+     "Politische Beobachter"),
     # a genitive plural without article after a noun of saying: "politischer Beobachter"
     ("Nach Einschätzung politischer Beobachter ist die Koalition am Ende.",
      "Einschätzung politischer Beobachter", "politische Beobachter"),
@@ -1025,6 +1029,27 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     ("Ungarns Regierungschef Viktor Orbán drohte mit einem Veto. Er werde „keinesfalls zustimmen“, sagte der "
      "Ministerpräsident im Rundfunk.", ["Viktor Orbán"]),
     ("Bundeskanzler Olaf Scholz besuchte Paris. Der SPD-Politiker sagte, er sei zufrieden.", ["Olaf Scholz"]),
+    # a role noun with its article before the finite verb is the clause's subject, whatever the parse; an
+    # institution named with its place is no person a pronoun could refer to
+    ("Das Landesgericht Innsbruck verhandelte den Fall. Die Staatsanwältin sah das anders. Der Angeklagte habe "
+     "gezielt zugestochen, sagte sie in ihrem Schlussplädoyer.", ["Staatsanwältin"]),
+    # a quotation standing alone whose speaker the next sentence names with a noun pointing back to it
+    ("„Wir stehen hinter dem Trainer.“ Diese Botschaft sendete Präsident Herbert Hainer am Sonntag.",
+     ["Herbert Hainer"]),
+    # a seat of power speaks for its government
+    ("Der Élysée-Palast teilte am Abend mit, der Präsident werde nach Berlin reisen.", ["Élysée-Palast"]),
+    # an age after a name binds the age description; a first name gives the gender "er" needs
+    ("„Das ist zu teuer“, sagt Maria Huber, 54, aus Linz. Ihr Mann Josef (61) ist arbeitslos. „Wir sparen“, "
+     "erzählt der 61-Jährige. Es werde schon gehen, sagte er.", ["Maria Huber", "Josef", "Josef"]),
+    ("„Das ist falsch“, sagt Maria Huber. Ihr Nachbar ist skeptisch. Es werde schon gehen, sagte er.",
+     ["Maria Huber", None]),
+    # "sie" is a woman or a group, never a man; a role noun names a person where it is no subject too; a name
+    # in quotation marks is a work
+    ("Intendant Markus Hinterhäuser lobte die Oper „Don Giovanni“. Kritik kam von der Grünen-Kultursprecherin. "
+     "Die Festspiele seien „ein Fest für die Reichen“, sagte sie.", ["Grünen-Kultursprecherin"]),
+    # a party's acronym before a name is no part of it
+    ("Der Abgeordnete der CDU Frank Mindermann sprach im Landtag. „Das ist falsch“, sagte Mindermann.",
+     ["Frank Mindermann"]),
 ])
 def test_speaker_across_sentences(extractor, text, speakers) -> None:
     assert [q.speaker for q in extractor.extract(text)] == speakers

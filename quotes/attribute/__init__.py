@@ -21,7 +21,7 @@ from quotes.detect import Candidate, find_cues
 from quotes.detect.cues import is_content_noun, is_stance_word
 from quotes.detect.spans import is_finite_verb, is_konjunktiv, is_mark
 from quotes.document import Document, Quote, Sentence, Span, Word
-from quotes.lexicons import data_dir
+from quotes.lexicons import data_dir, word_list
 
 __all__ = ["Resolution", "Resolver", "attribute", "confidence", "find_mention", "nominative"]
 
@@ -107,12 +107,16 @@ def _subject_acts(sentence: Sentence) -> bool:
 
 _POINTING_BACK = {"das", "dies", "so"}  # "„…“ Das sagte X.", "„…“ So X weiter."
 _DEMONSTRATIVES = {"diesen", "dieser", "diesem"}  # "„…“ Mit diesen Worten reagierte X …"
+_NAMING_DEMONSTRATIVES = {"diese", "dieser", "dieses"}  # "„…“ Diese Botschaft sendete X …"
 
 
 def _named_after(document: Document, candidate: Candidate, names: frozenset[str]) -> list[Word]:
     """The speaker of a quotation standing alone that the next sentence names
     while pointing back to it: "„…“ Mit diesen Worten reagierte X auf …",
-    "„…“ Das sagte X am Rande des Treffens."."""
+    "„…“ Das sagte X am Rande des Treffens.", "„…“ Diese Botschaft sendete X
+    am Sonntag." (a noun of what is said, data/lexicons/quotation_nouns.txt,
+    as the object before the finite verb; not the subject of "Dieser Satz
+    stammt von X")."""
     last = document.sentence_at(max(candidate.start, candidate.end - 1))
     if last is None or last.index + 1 >= len(document.sentences):
         return []
@@ -123,9 +127,12 @@ def _named_after(document: Document, candidate: Candidate, names: frozenset[str]
     first, second = words[0].text.lower(), words[1]
     speech_verb = any(cue.kind == "verb" and second in cue.words for cue in find_cues(following))
     statement = second.lemma == "sein" and any(is_content_noun(w) for w in words[2:6])  # "Das ist die Aussage …"
+    named = first in _NAMING_DEMONSTRATIVES and second.text in word_list("quotation_nouns.txt") \
+        and is_finite_verb(words[2])
     pointing = (first in _POINTING_BACK and (speech_verb or statement)) \
-        or (first == "mit" and second.text.lower() in _DEMONSTRATIVES)
-    return sentence_subject(following, names) if pointing else []
+        or (first == "mit" and second.text.lower() in _DEMONSTRATIVES) or named
+    subject = sentence_subject(following, names) if pointing else []
+    return subject if not (named and subject and subject[0] is words[0]) else []
 
 
 def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:

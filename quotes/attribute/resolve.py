@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from quotes.detect.cues import genitive_determiners, has_speaker_ending, is_content_noun, speech_noun_source
-from quotes.detect.spans import APPOSITION_REACH, has_name_particle
+from quotes.detect.spans import APPOSITION_REACH, has_name_particle, is_finite_verb, is_mark, is_temporal
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 from quotes.nlp.engine import normalise_token
@@ -53,6 +53,11 @@ class _Index:
         if name not in names:
             names.append(name)
         self.named_at.append((offset, name))
+
+    def bind_age(self, age: str, name: str) -> None:
+        """"Maria Huber, 54, …" is "die 54-Jährige" later."""
+        for ending in ("jährige", "jähriger"):
+            self.roles.setdefault(f"{age}{ending}", name)
 
     def full_name(self, surname: str, first: str | None, offset: int) -> str | None:
         """The full name a surname (folded) stands for, where two people share
@@ -222,7 +227,8 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
             current.append(word)  # "Thomas de Maizière", "Van Gaal"
             continue
         capital = word.text[:1].isupper() or has_name_particle(word)
-        plausible = capital and not is_role_noun(word) and word.text not in _not_names()
+        plausible = capital and not is_role_noun(word) and word.text not in _not_names() \
+            and not word.text.lower().endswith(endings("place_named_institutions.txt"))  # "Landesgericht Innsbruck"
         name_tag = word.upos in _NAME_TAGS or word.ner.endswith("PER") or has_name_particle(word)
         opening = index - len(current)  # where the run so far starts
         place = bool(current) and opening > 0 and words[opening - 1].text.lower() in _PLACE_PREPOSITIONS
@@ -327,15 +333,51 @@ def _named_institutions(words: tuple[Word, ...]) -> list[tuple[Word, str]]:
     return found
 
 
+def _age_after(sentence: Sentence, run: list[Word]) -> str | None:
+    """The age written right after a name: "Josef (61)", "Maria Huber, 54, …"."""
+    words = sentence.words[run[-1].id:run[-1].id + 3]
+    texts = [w.text for w in words]
+    bracketed = len(texts) == 3 and texts[0] == "(" and texts[2] == ")"
+    between_commas = len(texts) >= 2 and texts[0] == "," and (len(texts) == 2 or texts[2] in {",", "."})
+    age = texts[1] if bracketed or between_commas else ""
+    return age if age.isdigit() and 0 < int(age) < 120 else None
+
+
+def _first_name_gender(run: list[Word]) -> str | None:
+    """A person's gender from a common first name (data/lexicons/first_names.tsv)."""
+    genders = mapping("first_names.tsv")
+    return next((genders[w.text] for w in run[:-1] or run if w.text in genders), None)
+
+
+def _is_acronym(word: Word) -> bool:
+    return len(word.text) > 1 and word.text.isalpha() and word.text.isupper()
+
+
+def _is_title(sentence: Sentence, run: list[Word]) -> bool:
+    """The name stands alone in quotation marks: a work or a name, not a
+    person ("die Oper „Don Giovanni“")."""
+    before, after = sentence.word(run[0].id - 1), sentence.word(run[-1].id + 1)
+    return before is not None and after is not None and is_mark(before) and is_mark(after)
+
+
 def build_index(document: Document) -> _Index:
     """Every named person in the document, with surnames, roles and genders."""
     index = _Index()
     for sentence in document.sentences:
         for run in _name_runs(sentence.words):
-            if len(run) < 2:
-                continue
+            if run and _is_acronym(run[0]):
+                run = run[1:]  # "CDU Frank Mindermann" is Frank Mindermann; "ORF Salzburg" no person
+            age = _age_after(sentence, run) if run else None
+            if age is not None and len(run) == 1 and _fold(run[0].text) in index.full_names:
+                index.bind_age(age, index.full_name(_fold(run[0].text), None, run[0].start) or run[0].text)
+                continue  # "Perteck (30)" after "David Perteck"
+            if (len(run) < 2 and age is None) or _is_title(sentence, run) or is_temporal(run[:1]) \
+                    or any(w.text in word_list("months.txt") for w in run):
+                continue  # nor "Anfang Januar": a time; "Josef (61)" is a person
             name = document.text[run[0].start:run[-1].end]
             index.add_full_name(_fold(_surname(run).text), name, run[0].start)
+            if age is not None:
+                index.bind_age(age, name)
             before = sentence.word(run[0].id - 1)
             gender = None
             if before is not None and is_role_noun(before):
@@ -348,13 +390,14 @@ def build_index(document: Document) -> _Index:
                     index.roles.setdefault(_fold(apposed.text), name)
                     index.roles.setdefault(_fold(apposed.lemma), name)
                 gender = _gender_of(apposed)
+            gender = gender or _first_name_gender(run)
             if gender:
                 index.genders.setdefault(name, gender)
             index.persons.append(PersonMention(name, run[0].start, gender, sentence.index, _is_subject(run)))
     for sentence in document.sentences:
         for run in _name_runs(sentence.words):
             surname = _fold(_strip_genitive(_surname(run).text, index.full_names))
-            if len(run) == 1 and surname in index.full_names:
+            if len(run) == 1 and surname in index.full_names and not _is_title(sentence, run):
                 index.persons.append(PersonMention(index.full_name(surname, None, run[0].start) or "", run[0].start,
                                                    None, sentence.index, _is_subject(run)))
     for sentence in document.sentences:
@@ -379,23 +422,29 @@ _GRAMMATICAL_GENDERS = {"Fem": "f", "Masc": "m", "Neut": "n"}
 
 def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[PersonMention]]:
     """The singular subjects a sentence names by a noun alone: a person by a
-    definite role noun ("Der Angeklagte hatte sich nicht schuldig bekannt"),
+    definite role noun ("Der Angeklagte hatte sich nicht schuldig bekannt";
+    also where it is no subject),
     and an institution with its noun's gender ("Die Zürcher Kantonalbank
     rechnet …"). A later "er" may be the one, a "sie" no person fits the other."""
     described, institutions = [], []
     words = sentence.words
     for word in words:
-        if not word.deprel.startswith("nsubj") or word.feats.get("Number") == "Plur":
-            continue
         start = word.id - 1
         while start > 0 and words[start - 1].upos == "ADJ":
             start -= 1
         article = words[start - 1] if start > 0 and words[start - 1].upos == "DET" else None
-        if is_role_noun(word):
+        prefield = article is not None and article.id == 1 and word.id < len(words) \
+            and is_finite_verb(words[word.id])  # "Die Staatsanwältin sah das anders", whatever the parse made of it
+        subject = word.deprel.startswith("nsubj") or prefield
+        if word.feats.get("Number") == "Plur":
+            continue
+        if is_role_noun(word):  # "Kritik kam von der Grünen-Kultursprecherin": a person too, if not a subject
             named_after = (word.id < len(words) and words[word.id].upos == "PROPN") or _named_in_apposition(words, word)
             if article is not None and article.text.lower() in {"der", "die"} and not named_after \
                     and (name := nominative(list(words[start - 1:word.id]))):
-                described.append(PersonMention(name, article.start, _gender_of(word), sentence.index, True))
+                described.append(PersonMention(name, article.start, _gender_of(word), sentence.index, subject))
+            continue
+        if not subject:
             continue
         gender = _GRAMMATICAL_GENDERS.get(word.feats.get("Gender", ""))
         if word.upos != "NOUN" or gender is None or not has_speaker_ending(word.text):
@@ -470,7 +519,8 @@ class Resolver:
     def _recent_person(self, offset: int, gender: str | None, reported: tuple[int, int] | None,
                        role: Word | None = None) -> str | None:
         """The most recent speaker, else the most recent named person, of a
-        compatible gender before `offset`, not one named in the `reported`
+        `gender` the mention allows (the letters of data/lexicons/pronouns.tsv:
+        "fp" for "sie"; None for any) before `offset`, not one named in the `reported`
         words themselves ("Kickl sei „ein Brandstifter“, sagte er"); for a
         specific `role` noun, not one the article gave another role in an
         earlier paragraph, nor an unnamed speaker of another role ("der
@@ -485,7 +535,7 @@ class Resolver:
         def compatible(known: str | None, name: str) -> bool:
             unnamed_other = specific and role is not None and name not in self.person_names \
                 and _fold(role.lemma) not in _fold(name)
-            return (known is None or gender is None or known == gender) and name not in other_role \
+            return (known is None or gender is None or known in gender) and name not in other_role \
                 and not unnamed_other  # "der Verteidiger" is not the unnamed "Vorsitzende Richter" before
 
         seen = [(self._sentence_index(at), True, at, name) for at, name, known in self.recent_speakers
@@ -494,7 +544,7 @@ class Resolver:
                  if p.start < offset and compatible(p.gender, p.name)
                  and not (reported is not None and reported[0] <= p.start < reported[1])]
         if not specific:  # "Der Angeklagte hatte sich nicht schuldig bekannt. Er sei …", "…, sagte die 54-Jährige"
-            seen += [(p.sentence, True, p.start, p.name) for p in self.index.described
+            seen += [(p.sentence, p.subject, p.start, p.name) for p in self.index.described
                      if p.start < offset and p.gender is not None and compatible(p.gender, p.name)]
         if here is not None:
             seen = [item for item in seen if item[0] < here.index] or seen
@@ -574,6 +624,17 @@ class Resolver:
             start -= 1  # "Bündnis 90/…"
         return self.document.text[mention[start].start:mention[-1].end]
 
+    def _in_dative(self, mention: list[Word]) -> bool:
+        """The mention follows or precedes a word that puts it in the dative
+        (data/lexicons/dative_prepositions.txt): "von Beobachtern", "Insidern
+        zufolge"."""
+        sentence = self.document.sentence_at(mention[0].start)
+        if sentence is None:
+            return False
+        before, after = sentence.word(mention[0].id - 1), sentence.word(mention[-1].id + 1)
+        return (before is not None and before.text.lower() in word_list("dative_prepositions.txt")) \
+            or (after is not None and after.text.lower() == "zufolge")
+
     def resolve(self, mention: list[Word], reported: tuple[int, int] | None = None) -> Resolution:
         """Who the mention names; `reported` is the span of what they said."""
         if not mention:
@@ -588,8 +649,7 @@ class Resolver:
             genders = mapping("pronouns.tsv").get(pronoun)
             if genders is None:
                 return Resolution(None, None, "none")
-            gender = genders if genders in {"m", "f"} else None
-            name = self._recent_person(offset, gender, reported)
+            name = self._recent_person(offset, genders, reported)
             if name is None and (institution := self._recent_institution(offset, genders)) is not None:
                 return Resolution(institution, "organisation", "pronoun")  # "Die Bank …, wie sie bestätigte"
             return Resolution(name, "person" if name else None, "pronoun")
@@ -665,7 +725,8 @@ class Resolver:
                 name = self._recent_person(offset, gender if gender in {"m", "f"} else None, reported)
                 return Resolution(name, "person" if name else None, "pronoun")
             return Resolution(None, None, "none")  # "nach Ansicht" alone: a statement, not who made it
-        return Resolution(nominative(mention), "organisation" if not role_words else "role", "description")
+        kind = "organisation" if not role_words else "role"
+        return Resolution(nominative(mention, dative=self._in_dative(mention)), kind, "description")
 
 
 _ADJECTIVE_INFLECTIONS = ("em", "en", "er", "es", "e")  # longest first
@@ -683,13 +744,15 @@ def _possessive_owner(word: Word) -> str | None:
     return None
 
 
-def nominative(mention: list[Word]) -> str | None:
+def nominative(mention: list[Word], *, dative: bool = False) -> str | None:
     """An unnamed source in nominative form without article: 'des russischen
     Außenministeriums' → 'russisches Außenministerium'. Genitive attributes
-    after the head stay as written ('Sprecher des Ministeriums')."""
+    after the head stay as written ('Sprecher des Ministeriums'). With
+    `dative`, a preposition before the mention governs the dative, so a bare
+    plural drops its -n ("von Beobachtern" → 'Beobachter')."""
     words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
     described = bool(words) and words[0].upos == "DET"
-    dative_plural = bool(words) and words[0].text.lower() == "den"
+    dative_plural = bool(words) and (words[0].text.lower() == "den" or (dative and not described))
     strong_already = described and words[0].lemma.lower() == "ein" and words[0].feats.get("Case") == "Nom"
     if strong_already:  # "Ein hoher EU-Beamter": after "ein" a nominative's adjective has its strong ending
         return _joined([w.text for w in words[1:]])
@@ -705,7 +768,9 @@ def nominative(mention: list[Word]) -> str | None:
     parts = []
     ending = _STRONG_ENDINGS.get(gender or "Masc", "e")
     for word in words[:head_index]:
-        if word.upos == "ADJ" and word.lemma[:1].islower() and word.text[:1].islower():  # not "Hans-Jürgen"
+        lowercase = (word.lemma[:1].islower() and word.text[:1].islower()) \
+            or word.id == 1  # capitalised only as the sentence's first word
+        if word.upos == "ADJ" and lowercase:  # not "Hans-Jürgen"
             parts.append(_adjective_stem(word) + ending)
         elif word.upos == "ADJ" and gender and word.lemma[:1].islower() and "-" not in word.text \
                 and word.text.lower()[len(word.lemma):] in _ADJECTIVE_INFLECTIONS \

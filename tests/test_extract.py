@@ -44,6 +44,9 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     # X zufolge
     ("Dem Bericht der Polizei zufolge wurden drei Menschen verletzt.",
      [("indirect", None, "wurden drei Menschen verletzt")]),
+    # a clause before "wie X formulierte" keeps the closing mark of the words quoted in it
+    ("Die Bundeswehr ist noch immer „blank“, wie es Heeresinspekteur Alfons Mais formulierte.",
+     [("mixed", "Alfons Mais", "Die Bundeswehr ist noch immer „blank“")]),
 ])
 def test_quote_forms(extractor, text, expected) -> None:
     result = found(extractor, text)
@@ -902,6 +905,8 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Nach Angaben von Beobachtern sei die Lage ruhig.", "Angaben von Beobachtern", "Beobachter"),
     ("Politischen Beobachtern zufolge ist die Koalition am Ende.", "Politischen Beobachtern",
      "Politische Beobachter"),
+    # a noun with its content clause before the cue is no report of the cue's subject
+    ("Den Bericht, wonach er zurücktreten wolle, kommentierte er nicht.", "Den Bericht", None),
     # a genitive plural without article after a noun of saying: "politischer Beobachter"
     ("Nach Einschätzung politischer Beobachter ist die Koalition am Ende.",
      "Einschätzung politischer Beobachter", "politische Beobachter"),
@@ -1047,6 +1052,11 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # in quotation marks is a work
     ("Intendant Markus Hinterhäuser lobte die Oper „Don Giovanni“. Kritik kam von der Grünen-Kultursprecherin. "
      "Die Festspiele seien „ein Fest für die Reichen“, sagte sie.", ["Grünen-Kultursprecherin"]),
+    # a general institution noun is not one named in the words reported
+    ("Die Zürcher Kantonalbank senkt die Zinsen. Man reagiere damit auf den Entscheid der Nationalbank, teilte "
+     "die Bank mit.", ["Kantonalbank"]),
+    # a role noun of sport before a name is no part of it
+    ("Torjäger Harry Kane traf dreimal. „Ich bin stolz“, sagte der Engländer.", ["Harry Kane"]),
     # a party's acronym before a name is no part of it
     ("Der Abgeordnete der CDU Frank Mindermann sprach im Landtag. „Das ist falsch“, sagte Mindermann.",
      ["Frank Mindermann"]),

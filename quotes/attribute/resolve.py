@@ -238,7 +238,8 @@ def _name_runs(words: tuple[Word, ...]) -> list[list[Word]]:
         following = words[index + 1] if index + 1 < len(words) else None
         surname_next = following is not None and ((following.upos == "PROPN" and following.text[:1].isupper())
                                                   or is_name_particle(words, index + 1))  # "Heike van Laak"
-        first_name = word.upos == "NOUN" and (previous is None or previous.upos == "PUNCT") and surname_next
+        first_name = word.upos == "NOUN" and (previous is None or previous.upos == "PUNCT") and surname_next \
+            and word.text in mapping("first_names.tsv")  # not "Torjäger Harry Kane"
         previous = word
         if plausible and (name_tag or surname_after_name or after_role or first_name):
             current.append(word)
@@ -585,17 +586,18 @@ class Resolver:
         inside = [p for p in self.index.persons if start <= p.start < end and (p.subject or not subjects)]
         return inside[-1].name if inside else None
 
-    def _named_institution(self, mention: list[Word], nouns: list[Word]) -> str | None:
+    def _named_institution(self, mention: list[Word], nouns: list[Word],
+                           reported: tuple[int, int] | None) -> str | None:
         """The name the article gave an institution with its noun: "der
         Autobauer" after "Der Autobauer Mercedes-Benz", "die Agentur" after
-        "die Nachrichtenagentur Reuters"."""
+        "die Nachrichtenagentur Reuters"; not one named in the `reported` words."""
         if len(nouns) != 1 or not mention or mention[0].feats.get("Definite") != "Def":
             return None
         noun = _fold(nouns[0].text)
-        return self.index.organisations.get(noun) or self._institution_before(mention[0].start, noun) \
+        return self.index.organisations.get(noun) or self._institution_before(mention[0].start, noun, reported) \
             or _bound_to_compound(self.index.organisations, noun) or _bound_to_kind(self.index.organisations, noun)
 
-    def _institution_before(self, offset: int, noun: str) -> str | None:
+    def _institution_before(self, offset: int, noun: str, reported: tuple[int, int] | None) -> str | None:
         """The institution of the general noun's kind (folded `noun`,
         data/lexicons/institution_kinds.tsv) named last before `offset`:
         "die Behörde" after "Die Staatsanwaltschaft ermittelt" or "Die
@@ -605,6 +607,7 @@ class Resolver:
             return None
         named = [word for sentence in self.document.sentences for word in sentence.words
                  if word.end <= offset and word.upos in {"NOUN", "PROPN"} and word.is_capitalised
+                 and not (reported is not None and reported[0] <= word.start < reported[1])
                  and _fold(word.text) != noun and _fold(word.lemma).endswith(members)
                  and _fold(word.text) not in self.index.organisations]  # not "der Zulieferer | Bosch": its name is
         if not named:
@@ -710,7 +713,7 @@ class Resolver:
                 return Resolution(name, "person", "description")
         nouns = [w for w in mention if w.upos in {"NOUN", "PROPN"}
                  or (w.upos == "ADJ" and w.is_capitalised)]  # "dpa-Angaben" as an adjective
-        named = self._named_institution(mention, nouns)
+        named = self._named_institution(mention, nouns, reported)
         if named:
             return Resolution(named, "organisation", "role")
         source = speech_noun_source(nouns[0]) if len(nouns) == 1 and not role_words else None

@@ -372,7 +372,8 @@ def _is_prefield_phrase(clause: list[Word]) -> bool:
     on it ("Ulla Jelpke, die …", "Auch die größte Privatbank, die Deutsche
     Bank"), or a prepositional phrase with the clause its noun takes ("Auf
     die Frage, ob die Koalition halte"): what fills the prefield before the
-    cue, not what was said."""
+    cue, not what was said; so is a noun with the content clause it takes
+    ("Den Bericht, wonach er zurücktreten wolle, kommentierte er nicht")."""
     segments: list[list[Word]] = [[]]
     for word in clause:
         if word.text == ",":
@@ -382,11 +383,13 @@ def _is_prefield_phrase(clause: list[Word]) -> bool:
     if len(segments) < 2 or any(is_finite_verb(w) for w in segments[0]) or not all(segments):
         return False
     adverbial = segments[0][0].upos == "ADP"  # "Auf die Frage, ob …": a clause on the phrase's noun
+    nominal = segments[0][-1].upos == "NOUN"  # "Die Forderung, dass …"
     for segment in segments[1:]:  # appositions and relative clauses ("Sadiq Khan, einer der …, die …")
         relative = _is_relative_pronoun(segment[0]) or (segment[0].upos == "ADP" and len(segment) > 1
                                                          and _is_relative_pronoun(segment[1]))
-        attribute = (adverbial and segment[0].text.lower() in CLAUSE_OPENERS | _WH_WORDS) \
-            or segment[0].text.lower() == "wie"  # "Schutzklauseln, wie sie das Gesetz enthält, hat X …"
+        opener = segment[0].text.lower()
+        attribute = (adverbial and opener in CLAUSE_OPENERS | _WH_WORDS) or (nominal and opener in CLAUSE_OPENERS) \
+            or opener == "wie"  # "Schutzklauseln, wie sie das Gesetz enthält, hat X …"
         if not (relative or attribute) and any(is_finite_verb(w) for w in segment):
             return False  # "Der Preis, den …, sei zu hoch": a sentence
     return True
@@ -902,8 +905,10 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
         return None
     if any(w.text in _BOUNDARY for w in words[index + 1:_end_index(sentence)]):
         return None
-    clause = [w for w in words[:start - 1] if not is_mark(w)]
-    if not any(is_finite_verb(w) for w in clause):
+    clause = list(words[:start - 1])
+    if is_mark(clause[0]) or sum(map(is_mark, clause)) % 2:
+        clause = [w for w in clause if not is_mark(w)]  # a quotation's marks; not the end of „blank“ inside
+    if not clause or not any(is_finite_verb(w) for w in clause):
         return None
     return clause[0].start, clause[-1].end
 

@@ -905,6 +905,9 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     ("Nach Angaben von Beobachtern sei die Lage ruhig.", "Angaben von Beobachtern", "Beobachter"),
     ("Politischen Beobachtern zufolge ist die Koalition am Ende.", "Politischen Beobachtern",
      "Politische Beobachter"),
+    # "der" after a name opens whom the words were told, not the name's genitive
+    ("„Es gibt keine solchen Pläne“, sagte Friedrich Merz der Deutschen Presse-Agentur.", "Friedrich Merz",
+     "Friedrich Merz"),
     # a noun with its content clause before the cue is no report of the cue's subject
     ("Den Bericht, wonach er zurücktreten wolle, kommentierte er nicht.", "Den Bericht", None),
     # a genitive plural without article after a noun of saying: "politischer Beobachter"

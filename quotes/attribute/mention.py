@@ -135,8 +135,9 @@ def noun_phrase_forward(sentence: Sentence, index: int) -> list[Word]:
                                                or (word.upos == "DET" and lower in genitive_determiners()
                                                    and is_speech_noun(words[end - 1])))  # "Angaben einer Sprecherin"
             if genitive and words[end - 1].upos == "PROPN" and lower not in genitive_determiners(unambiguous=True) \
-                    and end + 1 < len(words) and (is_mark(words[end + 1]) or is_title_noun(words[end + 1].text)):
-                genitive = False  # "sagte Babler | der „Kronen Zeitung“": to a medium, not a name's genitive
+                    and word.upos == "DET" and not is_speech_noun(words[end - 1]):
+                genitive = False  # "sagte Babler | der „Kronen Zeitung“", "Heil | der Deutschen Presse-Agentur":
+                # to someone, not a name's genitive
             number = word.upos == "NUM" and _numbered(words[end - 1]) and not (
                 end + 1 < len(words) and _is_nominal(words[end + 1]))  # "vom November 2011", "Nr. 72", "Apollo 11"
             if seen_noun and not genitive and not number and lower not in {"von", "vom"}:

@@ -44,6 +44,12 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     # X zufolge
     ("Dem Bericht der Polizei zufolge wurden drei Menschen verletzt.",
      [("indirect", None, "wurden drei Menschen verletzt")]),
+    # a verb of learning in a wie-clause: what an outlet was told, or what could be learned from a place
+    ("Wie der SPIEGEL aus Sicherheitskreisen erfuhr, wurden die Kontrollen verschärft.",
+     [("indirect", "SPIEGEL", "wurden die Kontrollen verschärft")]),
+    ("Wie aus dem Ministerium zu erfahren war, wird das Kabinett im Mai entscheiden.",
+     [("indirect", "Ministerium", "wird das Kabinett im Mai entscheiden")]),
+    ("Er erfuhr, dass seine Frau krank ist. Er versuchte zu erfahren, wie es ihr geht.", []),
     # a clause before "wie X formulierte" keeps the closing mark of the words quoted in it
     ("Die Bundeswehr ist noch immer „blank“, wie es Heeresinspekteur Alfons Mais formulierte.",
      [("mixed", "Alfons Mais", "Die Bundeswehr ist noch immer „blank“")]),

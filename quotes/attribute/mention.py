@@ -673,7 +673,8 @@ def _opens_clause(sentence: Sentence, word: Word) -> bool:
 def _wie_subject(sentence: Sentence, verb: int) -> list[Word]:
     """In a clause "Wie X … berichtet/mitteilte", the noun phrase right after
     "Wie": its subject, a name or outlet whatever a tagger makes of it ("Wie
-    der Focus berichtet", "Wie die „Aktion Deutschland hilft“ mitteilte")."""
+    der Focus berichtet", "Wie die „Aktion Deutschland hilft“ mitteilte"), or
+    the place it came from ("Wie aus dem Ministerium verlautete")."""
     words = sentence.words
     start = next((i for i in range(verb - 1, -1, -1) if words[i].text.lower() == "wie"), None)
     if start is None:
@@ -681,7 +682,10 @@ def _wie_subject(sentence: Sentence, verb: int) -> list[Word]:
     title = words[start + 1:verb]
     if len(title) > 2 and is_mark(title[0]) and is_mark(title[-1]) and not any(is_mark(w) for w in title[1:-1]):
         return list(title)  # "Wie „heise online“ berichtet": a title, whatever its words
-    phrase = noun_phrase_forward(sentence, start + 1)
+    opening = start + 1
+    if words[opening].text.lower() in {"aus", "von"} and opening + 1 < verb:
+        opening += 1  # "Wie aus Regierungskreisen zu erfahren war": where it was learned
+    phrase = noun_phrase_forward(sentence, opening)
     if not phrase:
         return []
     titled = _with_title(sentence, phrase)

@@ -224,7 +224,18 @@ def verb_cue(sentence: Sentence, word: Word) -> Cue | None:
                 return Cue((word, particle), "verb", joined)
         if lemma in verbs:
             return Cue((word,), "verb", lemma)
-    return _phrase_cue(sentence, word, lemmas) or _finding_cue(sentence, word, particle, lemmas)
+    return _phrase_cue(sentence, word, lemmas) or _finding_cue(sentence, word, particle, lemmas) \
+        or _learning_cue(sentence, word, lemmas)
+
+
+def _learning_cue(sentence: Sentence, verb: Word, lemmas: list[str]) -> Cue | None:
+    """A verb of learning that a wie-clause opens: "Wie der SPIEGEL aus
+    Sicherheitskreisen erfuhr, …" (data/lexicons/learning_verbs.txt)."""
+    lemma = next((lemma for lemma in lemmas if lemma in word_list("learning_verbs.txt")), None)
+    clause = _clause_of(sentence, verb)
+    if lemma is None or not clause or clause[0].text.lower() != "wie":
+        return None
+    return Cue((verb,), "verb", lemma)
 
 
 def _finding_cue(sentence: Sentence, verb: Word, particle: Word | None, lemmas: list[str]) -> Cue | None:

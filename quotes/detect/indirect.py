@@ -842,7 +842,9 @@ def _is_unreported_infinitive(sentence: Sentence, verb: Word) -> bool:
     without a modal: the speaking is not reported as having happened."""
     previous = sentence.word(verb.id - 1)
     if previous is not None and previous.text.lower() == "zu" and not verb.is_finite:
-        return True
+        opening = clause_opening(sentence.words, verb.id - 1, _BOUNDARY)
+        around = sentence.words[opening:verb.id + 1]  # "Wie aus Regierungskreisen zu erfahren war, …": reported
+        return not (sentence.words[opening].text.lower() == "wie" and any(w.lemma == "sein" for w in around))
     form = verb.text.lower()
     if not verb.is_finite and form.endswith("n") and any(
             form.startswith(particle + "zu") for particle in word_list("particles.txt")):

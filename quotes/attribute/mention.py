@@ -34,7 +34,6 @@ from quotes.detect.spans import (
     is_mark,
     is_outlet_name,
     is_temporal,
-    is_title_noun,
     opening_bracket,
     opens_plural_phrase,
     prefield_end,

@@ -50,6 +50,9 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     ("Wie aus dem Ministerium zu erfahren war, wird das Kabinett im Mai entscheiden.",
      [("indirect", "Ministerium", "wird das Kabinett im Mai entscheiden")]),
     ("Er erfuhr, dass seine Frau krank ist. Er versuchte zu erfahren, wie es ihr geht.", []),
+    # "Für X ist klar:" gives X's view
+    ("Für Finanzminister Magnus Brunner ist klar: „Wir müssen sparen.“",
+     [("direct", "Magnus Brunner", "Wir müssen sparen.")]),
     # a clause before "wie X formulierte" keeps the closing mark of the words quoted in it
     ("Die Bundeswehr ist noch immer „blank“, wie es Heeresinspekteur Alfons Mais formulierte.",
      [("mixed", "Alfons Mais", "Die Bundeswehr ist noch immer „blank“")]),

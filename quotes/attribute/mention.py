@@ -644,6 +644,16 @@ def _heissen_before_colon(sentence: Sentence, colon: int) -> Cue | None:
     return None
 
 
+def _holder_of_view(sentence: Sentence, colon: int, verb: Word, names: frozenset[str]) -> list[Word]:
+    """"Für Finanzminister Magnus Brunner ist klar: „…“": whose view a clause
+    of "für X ist/steht …" before a colon gives."""
+    opening = _clause_start(sentence, colon)
+    if sentence.words[opening].text.lower() != "für" or verb.lemma not in {"sein", "stehen"}:
+        return []
+    phrase = noun_phrase_forward(sentence, opening + 1)
+    return phrase if phrase and _speaker_headed(phrase, names) else []
+
+
 def _finite_verb_before(sentence: Sentence, colon: int) -> Word | None:
     """The finite verb of the clause that a colon ends, if it has one; past
     the commas of an apposition ("brachte die Sprecherin, Annette
@@ -805,7 +815,7 @@ def find_mention(document: Document, candidate: Candidate, names: frozenset[str]
         options.append(_antecedent(sentence, cue.head) or clause_subject(sentence, cue.head))
     elif cue.kind == "colon" and (verb := _finite_verb_before(sentence, first)) is not None:
         main = next((w for w in sentence.words[:first] if w.upos in {"VERB", "AUX"} and w.is_finite), verb)
-        trusted = _quoted_object(sentence, verb)
+        trusted = _quoted_object(sentence, verb) or _holder_of_view(sentence, first, verb, names)
         options.append(trusted)  # "Die Zeitung zitiert einen Parteifreund mit den Worten: „…“"
         if main is not verb and is_konjunktiv(verb):  # "X wagte die Prognose, alle würden zustimmen: „…“"
             options.append(_prefield_subject(sentence, main, names))

@@ -50,6 +50,11 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     ("Wie aus dem Ministerium zu erfahren war, wird das Kabinett im Mai entscheiden.",
      [("indirect", "Ministerium", "wird das Kabinett im Mai entscheiden")]),
     ("Er erfuhr, dass seine Frau krank ist. Er versuchte zu erfahren, wie es ihr geht.", []),
+    # a verb of saying with an object before the words said about it
+    ("Außenminister Andrij Sybiha warf Moskau „Staatsterrorismus“ vor.",
+     [("direct", "Andrij Sybiha", "Staatsterrorismus")]),
+    ("Sybiha nannte den Angriff „feige“.", [("direct", "Sybiha", "feige")]),
+    ("Ein Video, genannt „BRD-Video“, kursiert im Netz.", []),
     # "Für X ist klar:" gives X's view
     ("Für Finanzminister Magnus Brunner ist klar: „Wir müssen sparen.“",
      [("direct", "Magnus Brunner", "Wir müssen sparen.")]),

@@ -220,14 +220,20 @@ def _object_of_cue(sentence: Sentence, cue: Cue, span: QuotedSpan, inside: list[
     """The quotation stands right after the verb of saying, past adverbs and
     a preposition of its object ("ortet hingegen „Sozialabbau durch die
     Hintertür“", "sprach von „Wortbruch“"): what was said, though German
-    capitals make it look like a title. Not a name: one that opens with an
-    article or has only capitalised words ("schrieb „Die Zeit“", "zitiert
-    „BBC News“"), nor what a verb of naming names ("genannt „BRD-Video“")."""
+    capitals make it look like a title; after a verb of saying with an object
+    first, past that object (data/lexicons/predicate_verbs.txt). Not a name:
+    one that opens with an article or has only capitalised words ("schrieb
+    „Die Zeit“", "zitiert „BBC News“"), nor what a verb of naming names
+    without a finite verb ("genannt „BRD-Video“")."""
     content = _content_words(inside)
     one_noun = len(content) == 1 and content[0].upos == "NOUN"  # "sprach von „Wortbruch“": a word, no name
     named = not content or content[0].upos == "DET" or (all(w.text[:1].isupper() for w in content) and not one_noun)
     between = [w for w in sentence.words if cue.end <= w.start and w.end <= span.open_mark]
-    return cue.end <= span.open_mark and not named and cue.lemma != "nennen" \
+    if cue.lemma in word_list("predicate_verbs.txt"):  # "warf Moskau „Staatsterrorismus“ vor": past the verb
+        objects = [w for w in sentence.words if cue.head.end <= w.start and w.end <= span.open_mark]
+        return cue.head.end <= span.open_mark and not named and cue.head.is_finite \
+            and all(w.upos in {"ADV", "PART", "DET", "ADJ", "NOUN", "PROPN", "PRON"} for w in objects)
+    return cue.end <= span.open_mark and not named \
         and all(w.upos in {"ADV", "PART"} or w.text.lower() in _OBJECT_PREPOSITIONS for w in between) \
         and not any(w.text.lower() in _OBJECT_PREPOSITIONS for w in between[:-1])
 

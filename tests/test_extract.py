@@ -55,6 +55,11 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
      [("direct", "Andrij Sybiha", "Staatsterrorismus")]),
     ("Sybiha nannte den Angriff „feige“.", [("direct", "Sybiha", "feige")]),
     ("Ein Video, genannt „BRD-Video“, kursiert im Netz.", []),
+    # "so" and a verb with a statement after it: the statement's owner speaks; a dash with a lowercase word
+    # after it goes on with the sentence
+    ("„Das Gesetz ist ein Bürokratiemonster…“ – so beginnt ein offener Brief von 50 Wirtschaftsverbänden.",
+     [("direct", "50 Wirtschaftsverbände", "Das Gesetz ist ein Bürokratiemonster…")]),
+    ("„Wir halten Kurs“, so lautet die Botschaft der Regierung.", [("direct", "Regierung", "Wir halten Kurs")]),
     # "Für X ist klar:" gives X's view
     ("Für Finanzminister Magnus Brunner ist klar: „Wir müssen sparen.“",
      [("direct", "Magnus Brunner", "Wir müssen sparen.")]),

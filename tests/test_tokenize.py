@@ -27,6 +27,10 @@ def sentences(text: str) -> list[list[str]]:
      [["Es", "kostet", "1.000,50", "Euro", "–", "sagt", "Donald", "J.", "Trump", "(", "Anm.", "d.", "Red.", ")",
        "."]]),
     ("„Gut.“ Dann ging er.", [["„", "Gut", ".", "“"], ["Dann", "ging", "er", "."]]),
+    # a dash with a lowercase word after it goes on with the sentence, one with a capital opens the next
+    ("„Es reicht…“ – so beginnt der Brief. – Die Antwort kam prompt.",
+     [["„", "Es", "reicht", "…", "“", "–", "so", "beginnt", "der", "Brief", "."],
+      ["–", "Die", "Antwort", "kam", "prompt", "."]]),
     ("Ein- und Ausgang. Das war's.", [["Ein-", "und", "Ausgang", "."], ["Das", "war's", "."]]),
     ("schrieb der 62-Jährige auf der Plattform X. Berger ging.",
      [["schrieb", "der", "62-Jährige", "auf", "der", "Plattform", "X", "."], ["Berger", "ging", "."]]),

@@ -785,8 +785,9 @@ def nominative(mention: list[Word], *, dative: bool = False) -> str | None:
     described = described or head_index > 0
     inflected = described and head.upos == "NOUN" and head.lemma[:1].isupper() and gender != "Plur"
     written = head.text
-    if gender == "Plur" and dative_plural and written.endswith(("ern", "eln")):
-        written = written[:-1]  # "von den Bürgern" → "Bürger"
+    umlauted = any(mark in written and mark not in head.lemma for mark in "äöü")  # "Verbände" of "Verband"
+    if gender == "Plur" and dative_plural and (written.endswith(("ern", "eln")) or (umlauted and written.endswith("en"))):
+        written = written[:-1]  # "von den Bürgern" → "Bürger", "von 50 Verbänden" → "Verbände"
     parts.append(head.lemma if inflected else written)
     parts.extend(w.text for w in words[head_index + 1:])
     return _joined(parts)

@@ -8,6 +8,7 @@ from quotes.detect.cues import (
     Cue,
     find_cues,
     heissen_cue,
+    is_content_noun,
     is_speech_noun,
     is_stance_word,
     source_prepositions,
@@ -130,6 +131,8 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
         return Cue((first, stance), "verb", first.lemma), "after"  # „…“, zeigte sich X zufrieden
     if first.text.lower() == "so" and len(following) > 1:
         cue = verb_cue(sentence, following[1])  # „…“, so urteilte Romney
+        if cue is None and is_finite_verb(following[1]) and _statement_follows(following[2:]):
+            return Cue((first, following[1]), "so", "so"), "after"  # „…“ – so beginnt ein offener Brief von X
         if cue is None and is_finite_verb(following[1]):
             return None  # „…“, so wurde sein Werk … bewertet": "so" opens a main clause, it names no one
         return (cue, "after") if cue is not None else (Cue((first,), "so", "so"), "after")
@@ -139,6 +142,16 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
             if cue is not None:
                 return cue, "subject"
     return None
+
+
+STATEMENT_REACH = 3  # words from the verb after "so" to the noun of the statement that opens with the quote
+
+
+def _statement_follows(words: list[Word]) -> bool:
+    """A statement or document is the subject after "so" and its verb: "„…“ –
+    so beginnt ein offener Brief von 50 Verbänden", "so lautet die Erklärung"."""
+    return any(is_content_noun(w) or w.text in word_list("owner_nouns.txt") or w.text in word_list(
+        "quotation_nouns.txt") for w in words[:STATEMENT_REACH] if w.upos in {"NOUN", "PROPN"})
 
 
 def _stance_after(following: list[Word]) -> Word | None:

@@ -144,7 +144,9 @@ def _starts_sentence(text: str, tokens: list[Token], index: int) -> bool:
         return True
     if token.text in quote_marks().all and _is_opening(text, token):
         return True
-    return token.text in _OPENING_BRACKETS or token.text in {"–", "—", "-"}
+    if token.text in {"–", "—", "-"}:  # "„…“ – so beginnt ein Brief" goes on; "– Die Regierung …" opens
+        return index + 1 >= len(tokens) or not tokens[index + 1].text[:1].islower()
+    return token.text in _OPENING_BRACKETS
 
 
 def _cap_length(tokens: list[Token]) -> list[list[Token]]:

@@ -1362,8 +1362,8 @@ def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
         if owner and owner[-1].upos == "PROPN":
             return owner
     for position, word in enumerate(words[:-1]):
-        if is_content_noun(word) or word.text in word_list("owner_nouns.txt") \
-                or word.text in word_list("quotation_nouns.txt"):  # "Angaben der Polizei", "Seiten der", "Botschaft der"
+        owned = word.text in word_list("owner_nouns.txt") or word.text in word_list("quotation_nouns.txt")
+        if is_content_noun(word) or owned:  # "Angaben der Polizei", "Seiten der", "Botschaft der"
             rest = words[position + 1:]
             if rest[0].text.lower() in {"von", "vom"}:
                 rest = rest[1:]

@@ -786,7 +786,8 @@ def nominative(mention: list[Word], *, dative: bool = False) -> str | None:
     inflected = described and head.upos == "NOUN" and head.lemma[:1].isupper() and gender != "Plur"
     written = head.text
     umlauted = any(mark in written and mark not in head.lemma for mark in "äöü")  # "Verbände" of "Verband"
-    if gender == "Plur" and dative_plural and (written.endswith(("ern", "eln")) or (umlauted and written.endswith("en"))):
+    dative_ending = written.endswith(("ern", "eln")) or (umlauted and written.endswith("en"))
+    if gender == "Plur" and dative_plural and dative_ending:
         written = written[:-1]  # "von den Bürgern" → "Bürger", "von 50 Verbänden" → "Verbände"
     parts.append(head.lemma if inflected else written)
     parts.extend(w.text for w in words[head_index + 1:])

@@ -60,6 +60,9 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     ("„Das Gesetz ist ein Bürokratiemonster…“ – so beginnt ein offener Brief von 50 Wirtschaftsverbänden.",
      [("direct", "50 Wirtschaftsverbände", "Das Gesetz ist ein Bürokratiemonster…")]),
     ("„Wir halten Kurs“, so lautet die Botschaft der Regierung.", [("direct", "Regierung", "Wir halten Kurs")]),
+    # a name in brackets that closes the line after a quotation is its author
+    ("Zitat des Tages: „Politik ist die Kunst des Möglichen.“ (Otto von Bismarck)\nDie Lage ist ernst.",
+     [("direct", "Otto von Bismarck", "Politik ist die Kunst des Möglichen.")]),
     # "Für X ist klar:" gives X's view
     ("Für Finanzminister Magnus Brunner ist klar: „Wir müssen sparen.“",
      [("direct", "Magnus Brunner", "Wir müssen sparen.")]),

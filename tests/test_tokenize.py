@@ -27,6 +27,8 @@ def sentences(text: str) -> list[list[str]]:
      [["Es", "kostet", "1.000,50", "Euro", "–", "sagt", "Donald", "J.", "Trump", "(", "Anm.", "d.", "Red.", ")",
        "."]]),
     ("„Gut.“ Dann ging er.", [["„", "Gut", ".", "“"], ["Dann", "ging", "er", "."]]),
+    # words in brackets that close the line belong to the sentence before them
+    ("„Gut.“ (Otto von Bismarck)\nNeu.", [["„", "Gut", ".", "“", "(", "Otto", "von", "Bismarck", ")"], ["Neu", "."]]),
     # a dash with a lowercase word after it goes on with the sentence, one with a capital opens the next
     ("„Es reicht…“ – so beginnt der Brief. – Die Antwort kam prompt.",
      [["„", "Es", "reicht", "…", "“", "–", "so", "beginnt", "der", "Brief", "."],

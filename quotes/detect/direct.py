@@ -28,7 +28,7 @@ from quotes.detect.spans import (
 )
 from quotes.document import Document, Sentence, Word
 from quotes.language import foreign_phrase
-from quotes.lexicons import word_list
+from quotes.lexicons import mapping, word_list
 
 MIN_STANDALONE_WORDS = 4
 FOREIGN_TITLE_WORDS = 8  # a foreign phrase this short in quotation marks is a title or a name
@@ -115,6 +115,9 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
         following = following[1:]
     inside = [w for w in sentence.words if w.end <= close_mark]
     ends_itself = bool(inside) and inside[-1].text in {"!", "?", ".", ","}  # „…!“ rief er, „…, “ betont sie
+    whole_sentence = bool(inside) and inside[-1].text in {".", "!", "?", "…"}  # not „Reporter ohne Grenzen“ (ROG)
+    if whole_sentence and (named := _name_in_brackets(following)) is not None:
+        return named, "after"
     if following and following[0].text in {",", "–", "—", "-"}:
         following = following[1:]
     elif not (ends_itself and following and following[0].text[:1].islower()) \
@@ -142,6 +145,21 @@ def _cue_after(sentence: Sentence, close_mark: int) -> tuple[Cue, str] | None:
             if cue is not None:
                 return cue, "subject"
     return None
+
+
+def _name_in_brackets(following: list[Word]) -> Cue | None:
+    """„…“ (Otto von Bismarck): a full name in brackets that closes the
+    sentence after the quotation is its author."""
+    if len(following) < 3 or following[0].text != "(":
+        return None
+    close = next((i for i, w in enumerate(following) if w.text == ")"), None)
+    inside = following[1:close] if close is not None else []
+    rest = following[close + 1:] if close is not None else []
+    particles = mapping("name_particles.tsv")
+    if len(inside) < 2 or inside[0].upos != "PROPN" or any(w.upos != "PROPN" and w.text not in particles for w in inside) \
+            or any(w.upos != "PUNCT" for w in rest):
+        return None
+    return Cue((following[0],), "bracket", "bracket")
 
 
 STATEMENT_REACH = 3  # words from the verb after "so" to the noun of the statement that opens with the quote

@@ -137,8 +137,26 @@ def _ends_sentence(text: str, tokens: list[Token], index: int) -> bool:
     return False
 
 
+BYLINE_TOKENS = 6  # at most this many tokens in brackets that close a line after a sentence: its author
+
+
+def _is_byline(text: str, tokens: list[Token], index: int) -> bool:
+    """„…“ (Otto von Bismarck): words in brackets that close the line after a
+    sentence belong to it."""
+    if tokens[index].text != "(":
+        return False
+    close = next((i for i in range(index + 1, min(len(tokens), index + BYLINE_TOKENS + 2))
+                  if tokens[i].text == ")"), None)
+    if close is None:
+        return False
+    line_end = text.find("\n", tokens[close].end)
+    return not text[tokens[close].end:line_end if line_end >= 0 else len(text)].strip()
+
+
 def _starts_sentence(text: str, tokens: list[Token], index: int) -> bool:
     token = tokens[index]
+    if _is_byline(text, tokens, index):
+        return False
     first = token.text[0]
     if first.isupper() or first.isdigit():
         return True

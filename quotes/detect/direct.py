@@ -156,8 +156,9 @@ def _name_in_brackets(following: list[Word]) -> Cue | None:
     inside = following[1:close] if close is not None else []
     rest = following[close + 1:] if close is not None else []
     particles = mapping("name_particles.tsv")
-    if len(inside) < 2 or inside[0].upos != "PROPN" or any(w.upos != "PROPN" and w.text not in particles for w in inside) \
-            or any(w.upos != "PUNCT" for w in rest):
+    name = len(inside) > 1 and inside[0].upos == "PROPN" \
+        and all(w.upos == "PROPN" or w.text in particles for w in inside)
+    if not name or any(w.upos != "PUNCT" for w in rest):
         return None
     return Cue((following[0],), "bracket", "bracket")
 

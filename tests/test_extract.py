@@ -1082,6 +1082,12 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
      "die Bank mit.", ["Kantonalbank"]),
     # a role noun of sport before a name is no part of it
     ("Torjäger Harry Kane traf dreimal. „Ich bin stolz“, sagte der Engländer.", ["Harry Kane"]),
+    # an age description goes by the unnamed person described just before it; a role before the comma of an
+    # apposition that opens with another role binds the name
+    ("Im Prozess hat der frühere Geschäftsführer ausgesagt. Der 58-Jährige bestritt alle Vorwürfe. „Ich habe "
+     "nie Geld abgezweigt“, sagte er.", ["früherer Geschäftsführer"]),
+    ("Der Verteidiger des Angeklagten, Rechtsanwalt Michael Hofer, hielt dagegen. Sein Mandant sei ein "
+     "„Bauernopfer“, erklärte er.", ["Michael Hofer"]),
     # a party's acronym before a name is no part of it
     ("Der Abgeordnete der CDU Frank Mindermann sprach im Landtag. „Das ist falsch“, sagte Mindermann.",
      ["Frank Mindermann"]),

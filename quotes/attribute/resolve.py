@@ -7,6 +7,7 @@ most recent compatible person, and unnamed sources in nominative form
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -93,14 +94,18 @@ def is_role_noun(word: Word) -> bool:
     return word.text.lower().endswith(roles) or (word.lemma[:1].isupper() and word.lemma.lower().endswith(roles))
 
 
+_MASCULINE_ROLE_ENDINGS = ("mann", "er", "ent", "ant", "ist", "eur", "or", "chef", "at")
+
+
 def _gender_of(word: Word) -> str | None:
     """A person's gender from the role noun before their name: its ending
-    ("Kanzlerin", "Klubobfrau", "Obmann"), else the tagger's Gender."""
+    ("Kanzlerin", "Klubobfrau"; "Obmann", "Geschäftsführer"), else the
+    tagger's Gender."""
     lower = word.text.lower()
     if is_role_noun(word) and lower.endswith(("in", "frau")):
         return "f"
-    if is_role_noun(word) and lower.endswith("mann"):
-        return "m"
+    if is_role_noun(word) and lower.endswith(_MASCULINE_ROLE_ENDINGS):
+        return "m"  # "Geschäftsführer", "Präsident": the feminine ends in -in, whatever the tagger says
     gender = word.feats.get("Gender")
     return "f" if gender == "Fem" else "m" if gender == "Masc" else None
 
@@ -385,6 +390,9 @@ def build_index(document: Document) -> _Index:
                 index.roles.setdefault(_fold(before.text), name)
                 index.roles.setdefault(_fold(before.lemma), name)
                 gender = _gender_of(before)
+                if (apposed := _role_before_comma(sentence, [before, *run])) is not None:
+                    index.roles.setdefault(_fold(apposed.text), name)  # "Der Verteidiger des Angeklagten,
+                    index.roles.setdefault(_fold(apposed.lemma), name)  # Rechtsanwalt Michael Hofer, …"
             elif (apposed := _role_before_comma(sentence, run)) is not None:
                 after = sentence.word(run[-1].id + 1)
                 if after is not None and after.text == ",":  # "Der Präsident der Kammer, Harald Mahrer, …"
@@ -405,7 +413,8 @@ def build_index(document: Document) -> _Index:
         for noun, name in _named_institutions(sentence.words):
             index.organisations.setdefault(_fold(noun.text), name)
         described, institutions = _unnamed_subjects(sentence)
-        index.described.extend(described)
+        for person in described:
+            index.described.append(_as_described_before(index.described, person))
         index.institutions.extend(institutions)
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:
@@ -443,7 +452,8 @@ def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[Per
             named_after = (word.id < len(words) and words[word.id].upos == "PROPN") or _named_in_apposition(words, word)
             if article is not None and article.text.lower() in {"der", "die"} and not named_after \
                     and (name := nominative(list(words[start - 1:word.id]))):
-                described.append(PersonMention(name, article.start, _gender_of(word), sentence.index, subject))
+                gender = _gender_of(word) or _gender_by_article(article, word)  # "Der 58-Jährige"
+                described.append(PersonMention(name, article.start, gender, sentence.index, subject))
             continue
         if not subject:
             continue
@@ -459,13 +469,31 @@ def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[Per
     return described, institutions
 
 
+AGE_DESCRIPTION = re.compile(r"\d+-[Jj]ährige[rn]?")
+DESCRIBED_REACH = 2  # sentences back that an age description may refer to an unnamed person
+
+
+def _as_described_before(described: list[PersonMention], person: PersonMention) -> PersonMention:
+    """An age description goes by the description of the unnamed person just
+    before it: "der frühere Geschäftsführer … Der 58-Jährige bestritt …" is
+    the former manager."""
+    if not AGE_DESCRIPTION.fullmatch(person.name):
+        return person
+    before = [p for p in described if person.sentence - p.sentence <= DESCRIBED_REACH
+              and p.gender in {None, person.gender} and not AGE_DESCRIPTION.fullmatch(p.name)]
+    if not before:
+        return person
+    return PersonMention(before[-1].name, person.start, person.gender, person.sentence, person.subject)
+
+
 def _named_in_apposition(words: tuple[Word, ...], role: Word) -> bool:
     """A name follows the role's phrase between commas: "Der Vorstandschef des
     Unternehmens, Martin Brudermüller, …" names the person, who is not unnamed."""
     for word in words[role.id:role.id + APPOSITION_REACH]:
         if word.text == ",":
-            following = words[word.id] if word.id < len(words) else None
-            return following is not None and following.upos == "PROPN"
+            following = words[word.id:word.id + 2]  # a name, or a role and a name ("…, Rechtsanwalt Michael Hofer")
+            return bool(following) and (following[0].upos == "PROPN" or (
+                len(following) == 2 and is_role_noun(following[0]) and following[1].upos == "PROPN"))
         if word.upos in {"VERB", "AUX"}:
             return False
     return False

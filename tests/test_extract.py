@@ -63,6 +63,8 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     # a name in brackets that closes the line after a quotation is its author
     ("Zitat des Tages: „Politik ist die Kunst des Möglichen.“ (Otto von Bismarck)\nDie Lage ist ernst.",
      [("direct", "Otto von Bismarck", "Politik ist die Kunst des Möglichen.")]),
+    # a wie-clause that asks how something is done attributes nothing
+    ("Die Schüler lernten, wie man einen Brief schreibt.", []),
     # "Für X ist klar:" gives X's view
     ("Für Finanzminister Magnus Brunner ist klar: „Wir müssen sparen.“",
      [("direct", "Magnus Brunner", "Wir müssen sparen.")]),

@@ -903,7 +903,8 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     the sentence reports the clause before it."""
     words = sentence.words
     start = clause_opening(words, index, _BOUNDARY)
-    if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != ",":
+    if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != "," \
+            or _has_object(words[start + 1:index]):
         return None
     if any(w.text in _BOUNDARY for w in words[index + 1:_end_index(sentence)]):
         return None
@@ -915,6 +916,14 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     return clause[0].start, clause[-1].end
 
 
+def _has_object(words: tuple[Word, ...]) -> bool:
+    """"man" and a noun as the direct object: the wie-clause asks how
+    something is done ("…, wie man einen Brief schreibt"), where in an
+    attributing clause "wie" stands for what the verb says ("wie man hört")."""
+    generic = any(w.text.lower() == "man" for w in words)  # a parse's "obj" may be a named subject
+    return generic and any(w.deprel == "obj" and w.upos in {"NOUN", "PROPN"} for w in words)
+
+
 def _inserted_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     """"Das Unternehmen bekomme, wie es hieß, 4 Millionen Euro": a wie-clause
     set off by commas inside a main clause reports that clause, which the
@@ -922,7 +931,8 @@ def _inserted_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     words = sentence.words
     end = _end_index(sentence)
     start = clause_opening(words, index, _BOUNDARY)
-    if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != ",":
+    if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != "," \
+            or _has_object(words[start + 1:index]):
         return None
     closing = next((i for i in range(index + 1, end) if words[i].text in _BOUNDARY), None)
     if closing is None or words[closing].text != "," or closing + 1 >= end:

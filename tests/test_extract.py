@@ -63,6 +63,10 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     # a name in brackets that closes the line after a quotation is its author
     ("Zitat des Tages: „Politik ist die Kunst des Möglichen.“ (Otto von Bismarck)\nDie Lage ist ernst.",
      [("direct", "Otto von Bismarck", "Politik ist die Kunst des Möglichen.")]),
+    # "hält … für" gives a view, its words quoted or a dass-clause; a clause of reason after it is no content
+    ("Gemeinderat Hans Bauer hält den geplanten Bau für „überdimensioniert“.",
+     [("direct", "Hans Bauer", "überdimensioniert")]),
+    ("Er hält diese für eine Verräterin, da sie eine Beziehung mit einem Polizisten hat.", []),
     # a wie-clause that asks how something is done attributes nothing
     ("Die Schüler lernten, wie man einen Brief schreibt.", []),
     # "Für X ist klar:" gives X's view
@@ -1084,6 +1088,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
      "die Bank mit.", ["Kantonalbank"]),
     # a role noun of sport before a name is no part of it
     ("Torjäger Harry Kane traf dreimal. „Ich bin stolz“, sagte der Engländer.", ["Harry Kane"]),
+    # a role noun as an object names a person too ("dem Bürgermeister")
+    ("Die Sprecherin Petra Lange übergab die Unterschriften dem Bürgermeister. Dieser versprach, das Anliegen zu "
+     "prüfen.", ["Bürgermeister"]),
     # an age description goes by the unnamed person described just before it; a role before the comma of an
     # apposition that opens with another role binds the name
     ("Im Prozess hat der frühere Geschäftsführer ausgesagt. Der 58-Jährige bestritt alle Vorwürfe. „Ich habe "

@@ -450,7 +450,8 @@ def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[Per
             continue
         if is_role_noun(word):  # "Kritik kam von der Grünen-Kultursprecherin": a person too, if not a subject
             named_after = (word.id < len(words) and words[word.id].upos == "PROPN") or _named_in_apposition(words, word)
-            if article is not None and article.text.lower() in {"der", "die"} and not named_after \
+            definite = {"der", "die"} if subject else {"der", "die", "dem", "den"}  # "übergab sie dem Bürgermeister"
+            if article is not None and article.text.lower() in definite and not named_after \
                     and (name := nominative(list(words[start - 1:word.id]))):
                 gender = _gender_of(word) or _gender_by_article(article, word)  # "Der 58-Jährige"
                 described.append(PersonMention(name, article.start, gender, sentence.index, subject))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from quotes.document import Sentence, Word
-from quotes.lexicons import endings, mapping, table, word_list
+from quotes.lexicons import endings, mapping, quote_marks, table, word_list
 
 _PARTICLE_RELATIONS = {"compound:prt"}
 _PARTICLE_TAGS = {"PTKVZ"}
@@ -302,8 +302,8 @@ def _phrase_cue(sentence: Sentence, verb: Word, lemmas: list[str]) -> Cue | None
             run = words[position:position + length]
             if [w.text.lower() for w in run] == phrase:
                 return Cue((verb, *run), "verb", f"{written} {lemma}")
-            if words[position].text in _CLAUSE_END:
-                break
+            if words[position].text in _CLAUSE_END or words[position].text in quote_marks().all:
+                break  # not "hält … als „Beispiel für …“": the phrase stands outside a quotation
     return None
 
 

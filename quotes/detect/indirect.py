@@ -102,6 +102,8 @@ def _clause_is_speech(words: list[Word]) -> bool:
         return any(_is_konjunktiv_one(w) for w in content)
     if (first in _SUBORDINATORS and not adverb_then_verb) or first in _INFINITIVE_CONJUNCTIONS:
         return False  # "…, um Hilfe zu bringen": a purpose, not what was said
+    if first == "da" and not adverb_then_verb and not any(is_konjunktiv(w) for w in content):
+        return False  # "…, da sie eine Beziehung hat": a reason; not "da sei nichts zu machen"
     if any(is_finite_verb(w) or _is_plural_modal(w) for w in content[:8]) or any(is_konjunktiv(w) for w in content):
         return True
     return _has_zu_infinitive(content)

@@ -1088,6 +1088,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
      "die Bank mit.", ["Kantonalbank"]),
     # a role noun of sport before a name is no part of it
     ("Torjäger Harry Kane traf dreimal. „Ich bin stolz“, sagte der Engländer.", ["Harry Kane"]),
+    # a definite statement noun refers back to the statement named with its issuer
+    ("Eine neue Studie der Universität Heidelberg zeigt, dass Kinder weniger schlafen. Laut der Studie schlafen "
+     "Grundschüler 45 Minuten weniger.", ["Universität Heidelberg", "Universität Heidelberg"]),
     # a role noun as an object names a person too ("dem Bürgermeister")
     ("Die Sprecherin Petra Lange übergab die Unterschriften dem Bürgermeister. Dieser versprach, das Anliegen zu "
      "prüfen.", ["Bürgermeister"]),

@@ -643,6 +643,18 @@ class Resolver:
             return None
         return named[-1].lemma if named[-1].upos == "NOUN" else named[-1].text  # "der Staatsanwaltschaft" → its lemma
 
+    def _issuer_before(self, offset: int, noun: Word) -> str | None:
+        """Who issued the statement a definite noun refers back to: the owner
+        named with the same noun last before `offset` ("Eine neue Studie der
+        Universität Heidelberg zeigt …" for "Laut der Studie")."""
+        for sentence in reversed(self.document.sentences[:self._sentence_index(offset) + 1]):
+            for word in reversed(sentence.words):
+                if word.start < offset and word.lemma == noun.lemma and word is not noun:
+                    owner = _genitive_owner(sentence, word)
+                    if owner:
+                        return nominative(owner)
+        return None
+
     def _slash_name(self, mention: list[Word]) -> str | None:
         """A name of two parts joined by a slash, as written: "CDU/CSU",
         "Bündnis 90/Die Grünen", "CDU/CSU-Fraktion"."""
@@ -756,12 +768,30 @@ class Resolver:
                 gender = mapping("pronouns.tsv")[owner]
                 name = self._recent_person(offset, gender if gender in {"m", "f"} else None, reported)
                 return Resolution(name, "person" if name else None, "pronoun")
+            definite = mention[0].upos == "DET" and mention[0].feats.get("Definite") == "Def"
+            issuer = self._issuer_before(offset, nouns[0]) if definite else None
+            if issuer is not None:  # "Eine Studie der Universität Heidelberg … Laut der Studie …"
+                return Resolution(issuer, "organisation", "description")
             return Resolution(None, None, "none")  # "nach Ansicht" alone: a statement, not who made it
         kind = "organisation" if not role_words else "role"
         return Resolution(nominative(mention, dative=self._in_dative(mention)), kind, "description")
 
 
 _ADJECTIVE_INFLECTIONS = ("em", "en", "er", "es", "e")  # longest first
+
+
+def _genitive_owner(sentence: Sentence, noun: Word) -> list[Word]:
+    """The phrase after a noun that names its owner: a genitive with an
+    article ("der Universität Heidelberg"), or "von" and a name."""
+    words = sentence.words[noun.id:]
+    if not words or words[0].text.lower() not in {"der", "des", "von", "vom"}:
+        return []
+    end = 1
+    while end < len(words) and (words[end].upos in {"DET", "ADJ"} or (words[end].upos in {"NOUN", "PROPN"}
+                                                                      and words[end].text[:1].isupper())):
+        end += 1
+    owner = list(words[1 if words[0].upos == "ADP" else 0:end])
+    return owner if any(w.upos in {"NOUN", "PROPN"} for w in owner) else []
 
 
 def _possessive_owner(word: Word) -> str | None:

@@ -20,6 +20,8 @@ def quoted(text: str) -> list[str]:
     ("„Satz eins. Satz zwei.“ Danach.", ["Satz eins. Satz zwei."]),
     ("Das war's, sagt's.", []),
     ("„a“„b“", ["a", "b"]),
+    # French style: guillemets with a space inside, which is no part of the quotation
+    ("« Wir sind bereit », sagte er. Er sagte «ja».", ["Wir sind bereit", "ja"]),
 ])
 def test_pairs(text: str, expected: list[str]) -> None:
     assert quoted(text) == expected

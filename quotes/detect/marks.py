@@ -32,10 +32,15 @@ class QuotedSpan:
     continues: bool  # opened at a paragraph start to continue an open quote
 
 
+_SPACE_INSIDE = {" ", "\u00a0", "\u202f"}  # French style: « Wir sind bereit », with a (thin) space inside
+
+
 def _can_open(text: str, index: int, marks: frozenset[str]) -> bool:
     before = text[index - 1] if index else "\n"
     after = text[index + 1] if index + 1 < len(text) else "\n"
-    if after.isspace():
+    spaced = text[index] in "«‹" and after in _SPACE_INSIDE and index + 2 < len(text) \
+        and not text[index + 2].isspace()
+    if after.isspace() and not spaced:
         return False
     return before in _OPEN_CONTEXT or before in marks or text[index] in "„‚"
 
@@ -43,9 +48,20 @@ def _can_open(text: str, index: int, marks: frozenset[str]) -> bool:
 def _can_close(text: str, index: int, marks: frozenset[str]) -> bool:
     before = text[index - 1] if index else "\n"
     after = text[index + 1] if index + 1 < len(text) else "\n"
-    if before.isspace() or before == "\n":
+    spaced = text[index] in "»›" and before in _SPACE_INSIDE and index >= 2 and not text[index - 2].isspace()
+    if (before.isspace() and not spaced) or before == "\n":
         return False
     return after in _CLOSE_CONTEXT or after in marks or after.isspace()
+
+
+def _span(text: str, open_mark: int, close_mark: int, depth: int, continues: bool) -> QuotedSpan:
+    """The quotation between two marks, without the spaces French style puts inside them."""
+    start, end = open_mark + 1, close_mark
+    while start < end and text[start] in _SPACE_INSIDE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE_INSIDE:
+        end -= 1
+    return QuotedSpan(start, end, open_mark, close_mark, depth, continues)
 
 
 def find_quoted_spans(text: str) -> list[QuotedSpan]:
@@ -89,7 +105,7 @@ def find_quoted_spans(text: str) -> list[QuotedSpan]:
             _opener, offset, continues = stack[match]
             del stack[match:]
             if index > offset + 1:
-                spans.append(QuotedSpan(offset + 1, index, offset, index, match, continues))
+                spans.append(_span(text, offset, index, match, continues))
         elif opens:
             stack.append((char, index, False))
     _close_at_paragraph_end(text, len(text), stack, spans, marks)

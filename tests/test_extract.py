@@ -67,6 +67,9 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     ("Gemeinderat Hans Bauer hält den geplanten Bau für „überdimensioniert“.",
      [("direct", "Hans Bauer", "überdimensioniert")]),
     ("Er hält diese für eine Verräterin, da sie eine Beziehung mit einem Polizisten hat.", []),
+    # examples after a source in the plural belong to the source, not to what it says
+    ("Nach Ansicht von Experten wie dem Ökonomen Clemens Fuest ist das Paket zu klein.",
+     [("indirect", "Experten", "ist das Paket zu klein")]),
     # a wie-clause that asks how something is done attributes nothing
     ("Die Schüler lernten, wie man einen Brief schreibt.", []),
     # "Für X ist klar:" gives X's view

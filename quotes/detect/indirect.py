@@ -448,6 +448,10 @@ def _np_end(sentence: Sentence, start: int) -> int:
         if seen_noun and (joined := slash_name_end(words, index)) is not None:
             index = joined  # "laut CDU/CSU"
             continue
+        if seen_noun and lower == "wie" and words[index - 1].feats.get("Number") == "Plur" \
+                and index + 1 < len(words) and words[index + 1].upos in {"DET", "ADJ", "NOUN", "PROPN"}:
+            index = max(_np_end(sentence, index + 1), index + 2)  # "Experten wie dem Ökonomen Clemens Fuest"
+            continue
         break
     if not seen_noun:
         return start

@@ -67,6 +67,12 @@ def found(extractor, text: str) -> list[tuple[str, str | None, str]]:
     ("Gemeinderat Hans Bauer hält den geplanten Bau für „überdimensioniert“.",
      [("direct", "Hans Bauer", "überdimensioniert")]),
     ("Er hält diese für eine Verräterin, da sie eine Beziehung mit einem Polizisten hat.", []),
+    # the narrator's remark after a dash ends the reported clause; a cue that opens a fronted report is no part
+    # of it
+    ("Trump behauptete, dass er den Krieg in 24 Stunden beenden könne – ohne anzugeben, wie.",
+     [("indirect", "Trump", "dass er den Krieg in 24 Stunden beenden könne")]),
+    ("Aus dem Kreml hieß es, Putin habe seine Bereitschaft erklärt, sagte Kremlsprecher Dmitri Peskow.",
+     [("indirect", "Dmitri Peskow", "Putin habe seine Bereitschaft erklärt")]),
     # examples after a source in the plural belong to the source, not to what it says
     ("Nach Ansicht von Experten wie dem Ökonomen Clemens Fuest ist das Paket zu klein.",
      [("indirect", "Experten", "ist das Paket zu klein")]),

@@ -12,6 +12,7 @@ from quotes.detect.cues import (
     Cue,
     find_cues,
     genitive_determiners,
+    heissen_cue,
     is_content_noun,
     is_speech_noun,
     is_stance_word,
@@ -193,6 +194,8 @@ def _trailing_cue(sentence: Sentence, start: int, end: int) -> int:
             return index  # "…; es wird geprüft, ob …", "…, was dieser jedoch zurückweist": the narrator again
         if _opens_quotation(words, index):
             return index  # "…, die Abgeordneten würden nicht zustimmen: „Ich gehe davon aus …“": a quote of its own
+        if words[index].text in {"–", "—", "-"} and words[index + 1].text.lower() in _INFINITIVE_CONJUNCTIONS:
+            return index  # "…, dass er den Krieg beenden könne – ohne anzugeben, wie": the narrator's remark
     return end
 
 
@@ -341,6 +344,7 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
     clause = list(words[:cue_index - 1])
     while clause and (clause[0].upos == "PUNCT" or is_mark(clause[0])):
         clause = clause[1:]
+    clause = _after_own_cue(sentence, clause)
     if _quotation_after_colon(clause):
         return None  # "X hatte gedroht: „…“, sagte Gaddafi": the quotation is what the cue reports
     colon = next((i for i in range(len(clause) - 2, 0, -1) if clause[i].text == ":"), None)
@@ -359,6 +363,21 @@ def _message_before(sentence: Sentence, cue_index: int) -> tuple[int, int] | Non
     if is_finite_verb(clause[0]) and clause[0].text[:1].isupper():
         return None  # "Galt er als „Pitbull“, so wurde sein Werk … bewertet": a verb-first condition
     return clause[0].start, clause[-1].end
+
+
+def _after_own_cue(sentence: Sentence, clause: list[Word]) -> list[Word]:
+    """The fronted clause less a cue of its own that opens it: "Aus dem Kreml
+    hieß es, | Putin habe …, sagte Peskow" reports only what follows the
+    comma."""
+    for position, word in enumerate(clause[:-2]):
+        if word.text != ",":
+            continue
+        opening = clause[:position]
+        cued = any(w.is_finite and (verb_cue(sentence, w) or heissen_cue(sentence, w)) for w in opening)
+        if cued and any(is_konjunktiv(w) for w in clause[position + 1:]):
+            return clause[position + 1:]
+        return clause
+    return clause
 
 
 def _quotation_after_colon(clause: list[Word]) -> bool:

@@ -1100,6 +1100,11 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     # a definite statement noun refers back to the statement named with its issuer
     ("Eine neue Studie der Universität Heidelberg zeigt, dass Kinder weniger schlafen. Laut der Studie schlafen "
      "Grundschüler 45 Minuten weniger.", ["Universität Heidelberg", "Universität Heidelberg"]),
+    # a name after a role noun that is the subject is the subject; an unnamed role is the person its compound
+    # names ("Die Ministerin" after "Außenministerin Annalena Baerbock")
+    ("Außenministerin Annalena Baerbock traf ihren Amtskollegen Wang Yi. Sie forderte China auf, Russland nicht "
+     "zu unterstützen. Wang wies die Kritik zurück. Die Ministerin zeigte sich enttäuscht. „Wir haben keine "
+     "Annäherung erreicht“, sagte sie.", ["Annalena Baerbock", "Annalena Baerbock"]),
     # a role noun as an object names a person too ("dem Bürgermeister")
     ("Die Sprecherin Petra Lange übergab die Unterschriften dem Bürgermeister. Dieser versprach, das Anliegen zu "
      "prüfen.", ["Bürgermeister"]),

@@ -318,8 +318,12 @@ def _quoted_name(mention: list[Word]) -> str | None:
     return " ".join(w.text for w in inside) if opened and inside else None
 
 
-def _is_subject(run: list[Word]) -> bool:
-    return run[0].id == 1 or any(w.deprel.startswith("nsubj") for w in run)
+def _is_subject(sentence: Sentence, run: list[Word]) -> bool:
+    """The name opens the sentence or is the subject, itself or by the role
+    noun before it ("Außenministerin Annalena Baerbock traf …")."""
+    role = sentence.word(run[0].id - 1)
+    titled = role is not None and is_role_noun(role) and (role.id == 1 or role.deprel.startswith("nsubj"))
+    return run[0].id == 1 or titled or any(w.deprel.startswith("nsubj") for w in run)
 
 
 def _named_institutions(words: tuple[Word, ...]) -> list[tuple[Word, str]]:
@@ -402,19 +406,23 @@ def build_index(document: Document) -> _Index:
             gender = gender or _first_name_gender(run)
             if gender:
                 index.genders.setdefault(name, gender)
-            index.persons.append(PersonMention(name, run[0].start, gender, sentence.index, _is_subject(run)))
+            index.persons.append(PersonMention(name, run[0].start, gender, sentence.index, _is_subject(sentence, run)))
     for sentence in document.sentences:
         for run in _name_runs(sentence.words):
             surname = _fold(_strip_genitive(_surname(run).text, index.full_names))
             if len(run) == 1 and surname in index.full_names and not _is_title(sentence, run):
                 index.persons.append(PersonMention(index.full_name(surname, None, run[0].start) or "", run[0].start,
-                                                   None, sentence.index, _is_subject(run)))
+                                                   None, sentence.index, _is_subject(sentence, run)))
     for sentence in document.sentences:
         for noun, name in _named_institutions(sentence.words):
             index.organisations.setdefault(_fold(noun.text), name)
         described, institutions = _unnamed_subjects(sentence)
         for person in described:
-            index.described.append(_as_described_before(index.described, person))
+            role = _fold(person.name.split()[-1])
+            bound = index.roles.get(role) or _bound_to_compound(index.roles, role)  # "Die Ministerin" after
+            if bound is not None and bound in index.genders and index.genders[bound] == person.gender:
+                person = PersonMention(bound, person.start, person.gender, person.sentence, person.subject)
+            index.described.append(_as_described_before(index.described, person))  # "Außenministerin X"
         index.institutions.extend(institutions)
     index.persons.sort(key=lambda person: person.start)
     for person in index.persons:

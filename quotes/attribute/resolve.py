@@ -454,7 +454,8 @@ def _unnamed_subjects(sentence: Sentence) -> tuple[list[PersonMention], list[Per
         prefield = article is not None and article.id == 1 and word.id < len(words) \
             and is_finite_verb(words[word.id])  # "Die Staatsanwältin sah das anders", whatever the parse made of it
         subject = word.deprel.startswith("nsubj") or prefield
-        if word.feats.get("Number") == "Plur":
+        singular_article = subject and article is not None and article.text.lower() == "der"  # "Der Angeklagte …"
+        if word.feats.get("Number") == "Plur" and not singular_article:
             continue
         if is_role_noun(word):  # "Kritik kam von der Grünen-Kultursprecherin": a person too, if not a subject
             named_after = (word.id < len(words) and words[word.id].upos == "PROPN") or _named_in_apposition(words, word)
@@ -715,7 +716,7 @@ class Resolver:
         outside = [run for run in _name_runs(_outside_brackets(mention)) if run]
         if outside and not _abbreviated(mention):
             runs = outside  # "Eberhard Diepgen (CDU)": the person, not the party
-        role_words = [w for w in mention if is_role_noun(w)]
+        role_words = [w for w in mention if is_role_noun(w) or w.text in word_list("person_nouns.txt")]
         if role_words:  # "Präsident des Rats der Europäischen Union", "Jelpkes Mitarbeiter": not the person
             runs = [run for run in runs if not _in_attribute(mention, run[0]) and not _owner_before(mention, run)]
         if not runs:  # a known surname the tagger calls a noun here: "De Maizière sagte"; not "der Bahn"

@@ -1105,6 +1105,9 @@ def test_a_role_noun_resolves_to_the_holder_of_its_compound(extractor) -> None:
     ("Außenministerin Annalena Baerbock traf ihren Amtskollegen Wang Yi. Sie forderte China auf, Russland nicht "
      "zu unterstützen. Wang wies die Kritik zurück. Die Ministerin zeigte sich enttäuscht. „Wir haben keine "
      "Annäherung erreicht“, sagte sie.", ["Annalena Baerbock", "Annalena Baerbock"]),
+    # a form of address is no part of the name
+    ("Die SPD-Abgeordnete Petra Hinz trat zurück. „Ich bedaure das“, sagte Frau Hinz. Herr Müller erklärte, er "
+     "sei zufrieden.", ["Petra Hinz", "Müller"]),
     # "der Mann" refers back to the man just described; a surname ending in -mann is no such noun
     ("Der Angeklagte hatte einen Landsmann verletzt. Er bekannte sich teilweise schuldig. „Ich wollte ihn nicht "
      "töten“, beteuerte der Mann. Thomas Hoffmann sagte, die Lage sei ernst.", ["Angeklagte", "Thomas Hoffmann"]),

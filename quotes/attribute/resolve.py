@@ -80,10 +80,10 @@ class _Index:
 @cache
 def _not_names() -> frozenset[str]:
     """Capitalised words a small tagger may call names: sentence starters,
-    "Laut", "Jeder"."""
+    "Laut", "Jeder", "Frau" before a surname."""
     cues = {row[0].capitalize() for row in table("source_prepositions.tsv")}
     quantifiers = {word.capitalize() for word in word_list("quantifiers.txt")}
-    return word_list("sentence_starters.txt") | cues | quantifiers
+    return word_list("sentence_starters.txt") | cues | quantifiers | word_list("honorifics.txt")
 
 
 def is_role_noun(word: Word) -> bool:

@@ -823,6 +823,7 @@ def nominative(mention: list[Word], *, dative: bool = False) -> str | None:
     plural drops its -n ("von Beobachtern" → 'Beobachter')."""
     words = [w for w in mention if w.upos != "PUNCT" or w.text in "()"]
     described = bool(words) and words[0].upos == "DET"
+    masculine_nominative = described and words[0].text.lower() == "der"
     dative_plural = bool(words) and (words[0].text.lower() == "den" or (dative and not described))
     strong_already = described and words[0].lemma.lower() == "ein" and words[0].feats.get("Case") == "Nom"
     if strong_already:  # "Ein hoher EU-Beamter": after "ein" a nominative's adjective has its strong ending
@@ -832,8 +833,9 @@ def nominative(mention: list[Word], *, dative: bool = False) -> str | None:
     if not words:
         return None
     head_index = next((i for i, w in enumerate(words) if w.upos in {"NOUN", "PROPN"}), None)
-    if head_index is None:
-        return _joined([w.text for w in words])
+    if head_index is None:  # "der 58-Jährige" as an adjective: the role is its last word
+        last = words[-1].text + ("r" if masculine_nominative and _adjectival_role(words[-1].text) else "")
+        return _joined([*(w.text for w in words[:-1]), last])
     head = words[head_index]
     gender = "Plur" if head.feats.get("Number") == "Plur" else _gender_by_suffix(head.text) or head.feats.get("Gender")
     parts = []
@@ -857,9 +859,20 @@ def nominative(mention: list[Word], *, dative: bool = False) -> str | None:
     dative_ending = written.endswith(("ern", "eln")) or (umlauted and written.endswith("en"))
     if gender == "Plur" and dative_plural and dative_ending:
         written = written[:-1]  # "von den Bürgern" → "Bürger", "von 50 Verbänden" → "Verbände"
-    parts.append(head.lemma if inflected else written)
+    written = head.lemma if inflected else written
+    if masculine_nominative and head_index == len(words) - 1 and _adjectival_role(written):
+        written += "r"  # "der Angeklagte" → "Angeklagter", "der 58-Jährige" → "58-Jähriger"
+    parts.append(written)
     parts.extend(w.text for w in words[head_index + 1:])
     return _joined(parts)
+
+
+def _adjectival_role(noun: str) -> bool:
+    """A role noun made from an adjective, in its weak form ("Angeklagte",
+    "Vorsitzende", "58-Jährige"): role_nouns.txt lists it with and without -r."""
+    lower = noun.lower()
+    return lower.endswith("e") and lower.endswith(endings("role_nouns.txt")) \
+        and (lower + "r").endswith(endings("role_nouns.txt"))
 
 
 def _demonym_gender(article: Word, word: Word) -> str | None:

@@ -13,11 +13,11 @@ from quotes.detect.cues import (
     genitive_determiners,
     has_speaker_ending,
     heissen_cue,
-    is_content_noun,
     is_speech_noun,
     phrase_opening,
     preposition_cue,
     source_side,
+    speaks_for_owner,
 )
 from quotes.detect.spans import (
     COORDINATORS,
@@ -1362,8 +1362,7 @@ def _owner_of_speech_noun(words: list[Word]) -> list[Word]:
         if owner and owner[-1].upos == "PROPN":
             return owner
     for position, word in enumerate(words[:-1]):
-        owned = word.text in word_list("owner_nouns.txt") or word.text in word_list("quotation_nouns.txt")
-        if is_content_noun(word) or owned:  # "Angaben der Polizei", "Seiten der", "Botschaft der"
+        if speaks_for_owner(word):  # "Angaben der Polizei", "Seiten der", "Botschaft der"
             rest = words[position + 1:]
             if rest[0].text.lower() in {"von", "vom"}:
                 rest = rest[1:]

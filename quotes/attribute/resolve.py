@@ -774,8 +774,7 @@ class Resolver:
             if owner == OWN_SUBJECT:
                 return Resolution(None, None, OWN_SUBJECT)  # "nach eigenen Angaben": the clause's subject speaks
             if owner is not None and mention[0].feats.get("Poss") == "Yes":  # "seiner Ansicht nach": his, like "er"
-                gender = mapping("pronouns.tsv")[owner]
-                name = self._recent_person(offset, gender if gender in {"m", "f"} else None, reported)
+                name = self._recent_person(offset, mapping("pronouns.tsv")[owner], reported)
                 return Resolution(name, "person" if name else None, "pronoun")
             definite = mention[0].upos == "DET" and mention[0].feats.get("Definite") == "Def"
             issuer = self._issuer_before(offset, nouns[0]) if definite else None

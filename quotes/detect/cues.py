@@ -137,6 +137,15 @@ def is_content_noun(word: Word) -> bool:
     return _noun_in(word, _nouns("speech_nouns.txt", "content_nouns.txt"))
 
 
+def speaks_for_owner(word: Word) -> bool:
+    """A noun whose owner is the speaker: a statement ("Angaben der Polizei"),
+    a quotation ("die Botschaft der Regierung"), a document or a side ("in dem
+    Schreiben der Gewerkschaft", "von Seiten der CDU";
+    data/lexicons/owner_nouns.txt, quotation_nouns.txt)."""
+    return is_content_noun(word) or word.text in word_list("owner_nouns.txt") \
+        or word.text in word_list("quotation_nouns.txt")
+
+
 def is_stance_word(word: Word) -> bool:
     """An adjective (or adverb, or participle) of stance that can take what
     was said as its complement: "zeigte sich zuversichtlich, dass …"."""

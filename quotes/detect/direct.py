@@ -8,10 +8,10 @@ from quotes.detect.cues import (
     Cue,
     find_cues,
     heissen_cue,
-    is_content_noun,
     is_speech_noun,
     is_stance_word,
     source_prepositions,
+    speaks_for_owner,
     verb_cue,
 )
 from quotes.detect.marks import QuotedSpan
@@ -169,8 +169,7 @@ STATEMENT_REACH = 3  # words from the verb after "so" to the noun of the stateme
 def _statement_follows(words: list[Word]) -> bool:
     """A statement or document is the subject after "so" and its verb: "„…“ –
     so beginnt ein offener Brief von 50 Verbänden", "so lautet die Erklärung"."""
-    return any(is_content_noun(w) or w.text in word_list("owner_nouns.txt") or w.text in word_list(
-        "quotation_nouns.txt") for w in words[:STATEMENT_REACH] if w.upos in {"NOUN", "PROPN"})
+    return any(speaks_for_owner(w) for w in words[:STATEMENT_REACH] if w.upos in {"NOUN", "PROPN"})
 
 
 def _stance_after(following: list[Word]) -> Word | None:

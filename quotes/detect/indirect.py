@@ -929,7 +929,7 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     words = sentence.words
     start = clause_opening(words, index, _BOUNDARY)
     if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != "," \
-            or _has_object(words[start + 1:index]):
+            or _asks_how(words[start + 1:index]):
         return None
     if any(w.text in _BOUNDARY for w in words[index + 1:_end_index(sentence)]):
         return None
@@ -941,7 +941,7 @@ def _trailing_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     return clause[0].start, clause[-1].end
 
 
-def _has_object(words: tuple[Word, ...]) -> bool:
+def _asks_how(words: tuple[Word, ...]) -> bool:
     """"man" and a noun as the direct object: the wie-clause asks how
     something is done ("…, wie man einen Brief schreibt"), where in an
     attributing clause "wie" stands for what the verb says ("wie man hört")."""
@@ -957,7 +957,7 @@ def _inserted_wie(sentence: Sentence, index: int) -> tuple[int, int] | None:
     end = _end_index(sentence)
     start = clause_opening(words, index, _BOUNDARY)
     if start < 2 or words[start].text.lower() != "wie" or words[start - 1].text != "," \
-            or _has_object(words[start + 1:index]):
+            or _asks_how(words[start + 1:index]):
         return None
     closing = next((i for i in range(index + 1, end) if words[i].text in _BOUNDARY), None)
     if closing is None or words[closing].text != "," or closing + 1 >= end:

@@ -43,8 +43,15 @@ def spkatt(
     predictions_out: Annotated[Path | None, typer.Option("--predictions-out", help="Write predictions here.")]
     = None,
     as_json: JsonOption = False,
+    reported: Annotated[bool, typer.Option(
+        "--reported/--no-reported", help="Extract speech acts reported without their words too, "
+                                         "as SpkAtt annotates them (Form Reported).")] = True,
 ) -> None:
     """Score extraction on SpkAtt (GermEval 2023 Task 2) documents: Message, Source, Joint.
+
+    SpkAtt annotates speech acts reported without their words ("Die Polizei
+    sprach von einer friedlichen Demonstration"), which GUIDELINES.md does not
+    count as quotes: they are extracted here unless --no-reported.
 
     Example: quotes eval spkatt ../shared/data/wikinews/train --split heldout
     """
@@ -53,5 +60,5 @@ def spkatt(
     from quotes.extract import Extractor
 
     files = split_files(gold, split)
-    result = run_spkatt(Extractor.load(), files, predictions_out)
+    result = run_spkatt(Extractor.load(reported=reported), files, predictions_out)
     typer.echo(json.dumps(result) if as_json else format_spkatt_report(result))

@@ -19,6 +19,9 @@ TABLE_COLUMNS = ("doc", "type", "speaker", "cue", "quote")
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text files or folders of .txt files.")],
     format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
+    reported: Annotated[bool, typer.Option(
+        "--reported", help="Also speech acts reported without their words (type reported): "
+                           "\"Greenpeace fordert die Vernichtung der Lager\".")] = False,
 ) -> None:
     """Print the attributed quotes in text files, without storing them.
 
@@ -32,7 +35,7 @@ def extract(
     if format not in FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(FORMATS)}", param_hint="--format")
     files = sorted(text_files(paths), key=lambda p: (p.name, str(p)))
-    extractor = Extractor.load()
+    extractor = Extractor.load(reported=reported)
     failed = 0
     records: list[dict[str, object]] = []
     for first in range(0, len(files), BATCH):

@@ -40,9 +40,11 @@ def batches(items: Iterable[Item], size: Callable[[Item], int], *, count: int = 
         yield batch
 
 
-def quotes_in(document: Document) -> list[Quote]:
-    """Detection and attribution over an analysed document."""
-    return attribute(document, detect(document))
+def quotes_in(document: Document, *, reported: bool = False) -> list[Quote]:
+    """Detection and attribution over an analysed document; with `reported`,
+    also speech acts reported without their words ("Greenpeace fordert die
+    Vernichtung der Lagerbestände"), which GUIDELINES.md does not count."""
+    return attribute(document, detect(document, reported=reported))
 
 
 @dataclass
@@ -50,10 +52,11 @@ class Extractor:
     """The NLP engine plus the quote stages; load once, extract many."""
 
     engine: Engine
+    reported: bool = False  # also speech acts reported without their words (see `quotes_in`)
 
     @classmethod
-    def load(cls, *, prefer_official: bool = True) -> Extractor:
-        return cls(Engine.load(prefer_official=prefer_official))
+    def load(cls, *, prefer_official: bool = True, reported: bool = False) -> Extractor:
+        return cls(Engine.load(prefer_official=prefer_official), reported)
 
     def analyse_many(self, texts: Sequence[str]) -> list[Document]:
         """The engine's analyses, parsed only where speech can be."""
@@ -63,7 +66,7 @@ class Extractor:
         return self.extract_many([text])[0]
 
     def extract_many(self, texts: Sequence[str]) -> list[list[Quote]]:
-        return [quotes_in(document) for document in self.analyse_many(texts)]
+        return [quotes_in(document, reported=self.reported) for document in self.analyse_many(texts)]
 
 
 @cache

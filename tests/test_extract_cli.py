@@ -56,6 +56,16 @@ def test_extract_reports_a_bad_file_and_goes_on(tmp_path, cli_env) -> None:
     assert json.loads(result.stdout.splitlines()[0])["speaker"] == "Anna Berger"
 
 
+def test_extract_reported_acts_on_request(tmp_path, cli_env) -> None:
+    text = "Greenpeace fordert die Vernichtung der Lagerbestände. „Ja“, sagte Anna Berger."
+    (tmp_path / "akt.txt").write_text(text, encoding="utf-8")
+    result = run_cli(["extract", str(tmp_path), "--format", "jsonl", "--reported"], cli_env)
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["type"], r["speaker"]) for r in records] == [("reported", "Greenpeace"), ("direct", "Anna Berger")]
+    assert all(text[r["start"]:r["end"]] == r["quote"] for r in records)
+
+
 def test_eval_guidelines_scores_gold(tmp_path, cli_env) -> None:
     texts = tmp_path / "articles"
     gold = tmp_path / "gold"
@@ -75,11 +85,14 @@ def test_eval_spkatt_writes_predictions_and_scores(tmp_path, cli_env) -> None:
     gold = tmp_path / "gold"
     gold.mkdir()
     tokens = ["„", "Wir", "sind", "bereit", "“", ",", "sagte", "Viktor", "Orban", "."]
+    reported = ["Die", "Polizei", "sprach", "von", "einer", "friedlichen", "Demonstration", "."]
     document = {
         "DocumentName": "1 - Test",
-        "Sentences": [{"SentenceId": 0, "Tokens": tokens}],
+        "Sentences": [{"SentenceId": 0, "Tokens": tokens}, {"SentenceId": 1, "Tokens": reported}],
         "Annotations": [{"Cue": ["0:6"], "Message": ["0:0", "0:1", "0:2", "0:3", "0:4"],
-                         "Source": ["0:7", "0:8"], "Form": "Direct", "IsNested": False}],
+                         "Source": ["0:7", "0:8"], "Form": "Direct", "IsNested": False},
+                        {"Cue": ["1:2"], "Message": [f"1:{i}" for i in range(7)],
+                         "Source": ["1:0", "1:1"], "Form": "Reported", "IsNested": False}],
     }
     (gold / "1.json").write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "pred"
@@ -89,3 +102,4 @@ def test_eval_spkatt_writes_predictions_and_scores(tmp_path, cli_env) -> None:
     assert scores["message"]["f1"] == 1.0 and scores["source"]["f1"] == 1.0
     predicted = json.loads((out / "1.json").read_text(encoding="utf-8"))
     assert predicted["Annotations"][0]["Cue"] == ["0:6"]
+    assert predicted["Annotations"][1]["Form"] == "Reported"

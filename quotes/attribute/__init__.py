@@ -142,7 +142,12 @@ def attribute(document: Document, candidates: list[Candidate]) -> list[Quote]:
     previous: tuple[Quote, int] | None = None
     names = document_names(document)  # words tagged as names anywhere: one pass per article
     for candidate in candidates:
-        mention_words = find_mention(document, candidate, names)
+        if candidate.type == "reported":  # the clause holds its speaker: seek it as for a speech act that ends there
+            mention_words = find_mention(document, replace(candidate, start=candidate.end), names)
+            if not mention_words:
+                continue  # a speech act without its words is worth its speaker only
+        else:
+            mention_words = find_mention(document, candidate, names)
         if not mention_words and candidate.cue is None:
             mention_words = _named_after(document, candidate, names)
         from_context = False

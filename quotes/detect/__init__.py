@@ -9,14 +9,16 @@ from quotes.detect.cues import Cue, find_cues
 from quotes.detect.direct import detect_direct
 from quotes.detect.indirect import detect_indirect
 from quotes.detect.marks import find_quoted_spans
+from quotes.detect.reported import detect_reported
 from quotes.detect.spans import MIXED_SHARE, is_finite_verb, trim
 from quotes.document import Document
 
 __all__ = ["Candidate", "Cue", "detect", "find_cues"]
 
 
-def detect(document: Document) -> list[Candidate]:
-    """Direct, indirect and mixed candidates in document order.
+def detect(document: Document, *, reported: bool = False) -> list[Candidate]:
+    """Direct, indirect and mixed candidates in document order, and with
+    `reported` speech acts reported without their words (quotes/detect/reported.py).
 
     An indirect clause that contains a short quoted fragment becomes one
     `mixed` record; one that is almost all quotation stays `direct`.
@@ -46,6 +48,8 @@ def detect(document: Document) -> list[Candidate]:
             else (candidate.start, candidate.end)
         if end > start:
             result.append(replace(candidate, start=start, end=end))
+    if reported:
+        result = sorted(result + detect_reported(document, result), key=lambda c: c.start)
     return result
 
 

@@ -22,6 +22,7 @@ Token = tuple[int, int]
 SPLITS = ("heldout", "develop", "all")
 HELDOUT_FILE = Path("eval") / "wikinews-heldout.txt"
 _SPANS = ("message", "source")
+_FORMS = {"direct": "Direct", "reported": "Reported"}  # SpkAtt's Form of each quote type; the rest is Indirect
 
 # Tokens never preceded by a space (closing quotation marks are decided in context).
 _NO_SPACE_BEFORE = frozenset({",", ".", ":", ";", "!", "?", ")", "]", "}"})
@@ -299,7 +300,7 @@ def predictions_to_annotations(quotes: Iterable[Quote], offsets: Offsets, text: 
             "Cue": cue,
             "Message": message,
             "Source": source,
-            "Form": "Direct" if quote.type == "direct" else "Indirect",
+            "Form": _FORMS.get(quote.type, "Indirect"),
             "IsNested": False,
         })
     return annotations

@@ -957,6 +957,11 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
     # in a wie-clause, where the subject spoke stands between it and its verb
     ("Wie die Ärztezeitung in ihrer Onlineausgabe berichtet, ist auch Brasilien von der Epidemie betroffen.",
      "die Ärztezeitung in ihrer Onlineausgabe", "Ärztezeitung"),
+    # two subjects joined by "sowohl … als auch", "weder … noch": the mention holds both, the speaker is the first
+    ("Sowohl die Regierung als auch die Opposition erklärten, man wolle verhandeln.",
+     "Sowohl die Regierung als auch die Opposition", "Regierung"),
+    ("Weder die Regierung noch die Opposition wollten sagen, wann verhandelt werde.",
+     "Weder die Regierung noch die Opposition", "Regierung"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

@@ -467,12 +467,15 @@ def _prefield_subject(sentence: Sentence, finite: Word, names: frozenset[str]) -
 def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozenset[str]) -> list[Word]:
     """The speaking noun phrase from word index `start` that fills the prefield up to `finite`."""
     words = sentence.words
-    phrase = noun_phrase_forward(sentence, start)
+    correlative = words[start] if words[start].text.lower() in _CORRELATIVES and start + 1 < finite.id - 1 else None
+    phrase = noun_phrase_forward(sentence, start + (correlative is not None))
     if not phrase or _opens_as_object(phrase) or (len(phrase) == 1 and phrase[0].text.lower() in {"es", "das", "dies"}):
         return []
     phrase = phrase + _attributes(sentence, phrase)
     phrase = phrase + _second_role(sentence, phrase)
     phrase = phrase + _apposition(sentence, phrase)
+    if correlative is not None:  # "Sowohl die Regierung als auch die Opposition erklärten"
+        phrase = phrase + _correlated(sentence, phrase, _CORRELATIVES[correlative.text.lower()])
     following = phrase[-1].id  # index of the word after the phrase
     if following < len(words) and words[following].text == "," and following + 1 == finite.id - 1:
         following += 1  # the comma that closes an apposition
@@ -483,7 +486,19 @@ def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozense
             following = finite.id - 1
     head = _head(phrase)
     speaker_head = head is not None and _head_can_speak(head, names)  # not "Die Äußerungen"
-    return phrase if following == finite.id - 1 and speaker_head else []
+    return ([correlative] if correlative else []) + phrase if following == finite.id - 1 and speaker_head else []
+
+
+_CORRELATIVES = {"sowohl": ("als", "auch"), "weder": ("noch",), "entweder": ("oder",)}  # and the words that go on
+
+
+def _correlated(sentence: Sentence, phrase: list[Word], joiner: tuple[str, ...]) -> list[Word]:
+    """The second part of "sowohl X als auch Y", "weder X noch Y" after X."""
+    after = sentence.words[phrase[-1].id:phrase[-1].id + len(joiner)]
+    if tuple(w.text.lower() for w in after) != joiner:
+        return []
+    second = noun_phrase_forward(sentence, phrase[-1].id + len(joiner))
+    return [*after, *second] if second else []
 
 
 STATEMENT_REACH = 4  # words back from "wonach" to the noun of saying it belongs to
@@ -1306,10 +1321,15 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     "die Notenbank"), and the owner of a statement ("Angaben der Polizei" →
     "der Polizei")."""
     mention = _without_extended_attribute(mention)
+    joiners = COORDINATORS
+    if len(mention) > 1 and mention[0].text.lower() in _CORRELATIVES:
+        joiners = {_CORRELATIVES[mention[0].text.lower()][0]}
+        mention = mention[1:]  # "Sowohl die Regierung als auch die Opposition": the first of the two
     # two speakers, not "Bürgermeister und Justizsenator" (two offices), "Such- und Rettungsagentur" or
     # "die afghanischen und ausländischen Soldaten" (two adjectives of one noun)
-    joiner = next((index for index, word in enumerate(mention) if word.text.lower() in COORDINATORS
-                   and word.upos == "CCONJ" and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))
+    joiner = next((index for index, word in enumerate(mention) if word.text.lower() in joiners
+                   and word.upos in {"CCONJ", "ADV"}
+                   and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))
                    and not (index and (mention[index - 1].text.endswith("-") or mention[index - 1].upos == "ADJ"))
                    and not any(w.text.lower() == "für" for w in mention[:index])),  # "für Arbeit und Soziales"
                   None)

@@ -35,6 +35,7 @@ def reporting(extractor):
     ("Die Polizei sprach von einer weitgehend friedlichen Demonstration.",
      [("Polizei", "Die Polizei sprach von einer weitgehend friedlichen Demonstration")]),
     ("Die Ministerin sprach am Montag mit dem Bürgermeister.", []),
+    ("Der Präsident will mit dem Kanzler über die Vorschläge sprechen.", []),
     # no speech act: a passive, "man" defining, a name's meaning, another verb ("anfordern"), a reflexive,
     # what is to be mourned
     ("Weitere Aktionen sind für Montag angekündigt.", []),

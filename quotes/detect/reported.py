@@ -22,11 +22,14 @@ _IMPERSONAL = {"man"}  # "Als Lichtjahr bezeichnet man …" defines; nobody spea
 
 
 @cache
-def speech_act_verbs() -> dict[str, frozenset[str]]:
-    """Lemma → the prepositions its object must take (empty: any object);
-    data/lexicons/speech_act_verbs.tsv."""
-    return {row[0]: frozenset(row[1].split(",")) if len(row) > 1 and row[1] else frozenset()
-            for row in table("speech_act_verbs.tsv")}
+def speech_act_verbs() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Lemma → the prepositions its object must take (none: any object) and
+    those that make it no report; data/lexicons/speech_act_verbs.tsv."""
+    return {row[0]: (_column(row, 1), _column(row, 2)) for row in table("speech_act_verbs.tsv")}
+
+
+def _column(row: tuple[str, ...], index: int) -> frozenset[str]:
+    return frozenset(row[index].split(",")) if len(row) > index and row[index] else frozenset()
 
 
 def detect_reported(document: Document, found: list[Candidate]) -> list[Candidate]:
@@ -49,9 +52,9 @@ def _reported_clause(sentence: Sentence, cue: Cue, particles: set[int]) -> tuple
     """The span of the clause in which `cue` reports a speech act, or None;
     `particles` are the words that make part of the sentence's verb cues."""
     verb = cue.head
-    prepositions = speech_act_verbs().get(cue.lemma)
-    if cue.kind != "verb" or prepositions is None or verb.deprel not in _MAIN_CLAUSE:
+    if cue.kind != "verb" or cue.lemma not in speech_act_verbs() or verb.deprel not in _MAIN_CLAUSE:
         return None
+    prepositions, excluded = speech_act_verbs()[cue.lemma]
     dependents = [w for w in sentence.words if w.head == verb.id]
     if any(w.deprel in _CONTENT_CLAUSE for w in dependents) or _is_passive(verb, dependents):
         return None
@@ -65,7 +68,8 @@ def _reported_clause(sentence: Sentence, cue: Cue, particles: set[int]) -> tuple
     if any(w.deprel.startswith("nsubj") and w.text.lower() in _IMPERSONAL for w in dependents):
         return None
     clause = _clause_words(sentence, cue)
-    if prepositions and not _takes_preposition(clause, verb, prepositions):
+    if (prepositions and not _takes_preposition(clause, verb, prepositions)) \
+            or (excluded and _takes_preposition(clause, verb, excluded)):
         return None
     return clause[0].start, clause[-1].end
 

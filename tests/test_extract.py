@@ -962,6 +962,10 @@ def test_source_phrases_clauses_and_references(extractor, text, expected) -> Non
      "Sowohl die Regierung als auch die Opposition", "Regierung"),
     ("Weder die Regierung noch die Opposition wollten sagen, wann verhandelt werde.",
      "Weder die Regierung noch die Opposition", "Regierung"),
+    # an amount qualified before the subject ("Mehr als", "Über") is part of the mention, not of the speaker
+    ("Mehr als 100 Ärzte sagten, sie seien erschöpft.", "Mehr als 100 Ärzte", "100 Ärzte"),
+    ("Über 200 Wissenschaftler forderten, die Förderung zu erhöhen.", "Über 200 Wissenschaftler",
+     "200 Wissenschaftler"),
 ])
 def test_mention_as_written_and_speaker(extractor, text, mention, speaker) -> None:
     [quote] = extractor.extract(text)

@@ -468,7 +468,8 @@ def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozense
     """The speaking noun phrase from word index `start` that fills the prefield up to `finite`."""
     words = sentence.words
     correlative = words[start] if words[start].text.lower() in _CORRELATIVES and start + 1 < finite.id - 1 else None
-    phrase = noun_phrase_forward(sentence, start + (correlative is not None))
+    lead = [correlative] if correlative else _approximator(words, start)
+    phrase = noun_phrase_forward(sentence, start + len(lead))
     if not phrase or _opens_as_object(phrase) or (len(phrase) == 1 and phrase[0].text.lower() in {"es", "das", "dies"}):
         return []
     phrase = phrase + _attributes(sentence, phrase)
@@ -486,7 +487,19 @@ def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozense
             following = finite.id - 1
     head = _head(phrase)
     speaker_head = head is not None and _head_can_speak(head, names)  # not "Die Äußerungen"
-    return ([correlative] if correlative else []) + phrase if following == finite.id - 1 and speaker_head else []
+    return lead + phrase if following == finite.id - 1 and speaker_head else []
+
+
+def _approximator(words: tuple[Word, ...], start: int) -> list[Word]:
+    """The words at `start` that qualify an amount before a number or an
+    article ("Mehr als 100 Ärzte", "Über 200 Forscher"; data/lexicons/approximators.txt)."""
+    for entry in word_list("approximators.txt"):
+        parts = entry.split()
+        lead = list(words[start:start + len(parts)])
+        after = words[start + len(parts)] if start + len(parts) < len(words) else None
+        if [w.text.lower() for w in lead] == parts and after is not None and after.upos in {"NUM", "DET"}:
+            return lead
+    return []
 
 
 _CORRELATIVES = {"sowohl": ("als", "auch"), "weder": ("noch",), "entweder": ("oder",)}  # and the words that go on
@@ -1321,6 +1334,7 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     "die Notenbank"), and the owner of a statement ("Angaben der Polizei" →
     "der Polizei")."""
     mention = _without_extended_attribute(mention)
+    mention = mention[len(_approximator(tuple(mention), 0)):]  # "Mehr als 100 Ärzte": the doctors
     joiners = COORDINATORS
     if len(mention) > 1 and mention[0].text.lower() in _CORRELATIVES:
         joiners = {_CORRELATIVES[mention[0].text.lower()][0]}

@@ -31,6 +31,9 @@ def reporting(extractor):
     ("Anna Schmidt forderte den Rücktritt des Ministers und kündigte eine Klage an.",
      [("Anna Schmidt", "Anna Schmidt forderte den Rücktritt des Ministers"),
       ("Anna Schmidt", "kündigte eine Klage an")]),
+    # an adverbial clause reports an act too
+    ("Nachdem deutsche Behörden vor dem Verzehr spanischer Gurken gewarnt hatten, brach der Absatz ein.",
+     [("deutsche Behörden", "Nachdem deutsche Behörden vor dem Verzehr spanischer Gurken gewarnt hatten")]),
     # a verb that reports only with its preposition: "sprechen von", not "sprechen mit"
     ("Die Polizei sprach von einer weitgehend friedlichen Demonstration.",
      [("Polizei", "Die Polizei sprach von einer weitgehend friedlichen Demonstration")]),

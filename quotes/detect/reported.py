@@ -13,7 +13,7 @@ from quotes.detect.cues import Cue, find_cues
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import table
 
-_MAIN_CLAUSE = {"root", "conj", "parataxis"}
+_CLAUSE_HEADS = {"root", "conj", "parataxis", "advcl"}  # a main clause, or an adverbial one: "Nachdem X gewarnt hatte"
 _OWN_CLAUSE = {"conj", "parataxis"}  # a coordinated clause is a record of its own
 _CONTENT_CLAUSE = {"ccomp", "csubj"}  # a clause that says what was said: the indirect stage's
 _PREDICATIVE = "als"
@@ -52,7 +52,7 @@ def _reported_clause(sentence: Sentence, cue: Cue, particles: set[int]) -> tuple
     """The span of the clause in which `cue` reports a speech act, or None;
     `particles` are the words that make part of the sentence's verb cues."""
     verb = cue.head
-    if cue.kind != "verb" or cue.lemma not in speech_act_verbs() or verb.deprel not in _MAIN_CLAUSE:
+    if cue.kind != "verb" or cue.lemma not in speech_act_verbs() or verb.deprel not in _CLAUSE_HEADS:
         return None
     prepositions, excluded = speech_act_verbs()[cue.lemma]
     dependents = [w for w in sentence.words if w.head == verb.id]

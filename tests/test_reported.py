@@ -7,6 +7,8 @@ from dataclasses import replace
 
 import pytest
 
+from quotes.detect.cues import speech_verbs
+from quotes.detect.reported import speech_act_verbs
 from quotes.evaluate.spkatt import detokenize, predictions_to_annotations
 
 
@@ -52,6 +54,10 @@ def test_reported_speech_acts(reporting, text, expected) -> None:
     quotes = reporting.extract(text)
     assert [(q.speaker, q.text) for q in quotes] == expected
     assert all(q.type == "reported" and q.route == "reported" and text[q.start:q.end] == q.text for q in quotes)
+
+
+def test_every_verb_of_a_reported_act_is_a_speech_verb() -> None:
+    assert set(speech_act_verbs()) <= speech_verbs()  # else its sentence is not parsed
 
 
 def test_reported_acts_only_on_request_and_never_over_a_quote(extractor, reporting) -> None:

@@ -44,14 +44,15 @@ def spkatt(
     = None,
     as_json: JsonOption = False,
     reported: Annotated[bool, typer.Option(
-        "--reported/--no-reported", help="Extract speech acts reported without their words too, "
-                                         "as SpkAtt annotates them (Form Reported).")] = True,
+        "--reported/--no-reported", help="Extract speech acts reported without their words and the clauses "
+                                         "of verbs of thought too, as SpkAtt annotates them.")] = True,
 ) -> None:
     """Score extraction on SpkAtt (GermEval 2023 Task 2) documents: Message, Source, Joint.
 
     SpkAtt annotates speech acts reported without their words ("Die Polizei
-    sprach von einer friedlichen Demonstration"), which GUIDELINES.md does not
-    count as quotes: they are extracted here unless --no-reported.
+    sprach von einer friedlichen Demonstration") and the clauses of verbs of
+    thought ("befürchten, dass …"), which GUIDELINES.md does not count as
+    quotes: they are extracted here unless --no-reported.
 
     Example: quotes eval spkatt ../shared/data/wikinews/train --split heldout
     """

@@ -20,8 +20,9 @@ def extract(
     paths: Annotated[list[Path], typer.Argument(help="Text files or folders of .txt files.")],
     format: Annotated[str, typer.Option("--format", "-f", help="table, jsonl or csv.")] = "table",
     reported: Annotated[bool, typer.Option(
-        "--reported", help="Also speech acts reported without their words (type reported): "
-                           "\"Greenpeace fordert die Vernichtung der Lager\".")] = False,
+        "--reported", help="Also speech acts reported without their words (type reported: "
+                           "\"Greenpeace fordert die Vernichtung der Lager\") and the clauses of "
+                           "verbs of thought (\"befürchten, dass …\").")] = False,
 ) -> None:
     """Print the attributed quotes in text files, without storing them.
 

@@ -42,8 +42,10 @@ def batches(items: Iterable[Item], size: Callable[[Item], int], *, count: int = 
 
 def quotes_in(document: Document, *, reported: bool = False) -> list[Quote]:
     """Detection and attribution over an analysed document; with `reported`,
-    also speech acts reported without their words ("Greenpeace fordert die
-    Vernichtung der Lagerbestände"), which GUIDELINES.md does not count."""
+    also what SpkAtt annotates and GUIDELINES.md does not count: speech acts
+    reported without their words ("Greenpeace fordert die Vernichtung der
+    Lagerbestände") and positions in the clause of a verb of thought
+    ("Hilfsorganisationen befürchten, dass …")."""
     return attribute(document, detect(document, reported=reported))
 
 
@@ -52,7 +54,7 @@ class Extractor:
     """The NLP engine plus the quote stages; load once, extract many."""
 
     engine: Engine
-    reported: bool = False  # also speech acts reported without their words (see `quotes_in`)
+    reported: bool = False  # also speech acts reported without their words, and thoughts (see `quotes_in`)
 
     @classmethod
     def load(cls, *, prefer_official: bool = True, reported: bool = False) -> Extractor:

@@ -66,6 +66,13 @@ def test_reported_acts_only_on_request_and_never_over_a_quote(extractor, reporti
     assert [q.type for q in reporting.extract(text)] == ["reported", "indirect"]
 
 
+def test_a_clause_of_a_verb_of_thought_only_on_request(extractor, reporting) -> None:
+    text = "Hilfsorganisationen befürchten, dass weit mehr Menschen getötet worden sein könnten."
+    assert extractor.extract(text) == []
+    assert [(q.type, q.speaker, q.text) for q in reporting.extract(text)] == [
+        ("indirect", "Hilfsorganisationen", "dass weit mehr Menschen getötet worden sein könnten")]
+
+
 def test_a_reported_act_is_spkatt_form_reported(reporting) -> None:
     sentences = [["Die", "Polizei", "sprach", "von", "einer", "friedlichen", "Demonstration", "."]]
     text, offsets = detokenize(sentences)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues
+from quotes.detect.cues import Cue, find_cues, thought_verbs
 from quotes.detect.direct import detect_direct
 from quotes.detect.indirect import detect_indirect
 from quotes.detect.marks import find_quoted_spans
@@ -17,8 +17,10 @@ __all__ = ["Candidate", "Cue", "detect", "find_cues"]
 
 
 def detect(document: Document, *, reported: bool = False) -> list[Candidate]:
-    """Direct, indirect and mixed candidates in document order, and with
-    `reported` speech acts reported without their words (quotes/detect/reported.py).
+    """Direct, indirect and mixed candidates in document order; with
+    `reported` also speech acts reported without their words
+    (quotes/detect/reported.py) and the clauses of verbs of thought
+    ("befürchten, dass …"), which SpkAtt annotates and GUIDELINES.md does not.
 
     An indirect clause that contains a short quoted fragment becomes one
     `mixed` record; one that is almost all quotation stays `direct`.
@@ -49,8 +51,8 @@ def detect(document: Document, *, reported: bool = False) -> list[Candidate]:
         if end > start:
             result.append(replace(candidate, start=start, end=end))
     if reported:
-        result = sorted(result + detect_reported(document, result), key=lambda c: c.start)
-    return result
+        return sorted(result + detect_reported(document, result), key=lambda c: c.start)
+    return [c for c in result if c.type == "direct" or c.cue is None or c.cue.lemma not in thought_verbs()]
 
 
 def _with_cue_of(quote: Candidate, holders: list[Candidate]) -> Candidate:

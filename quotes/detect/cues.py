@@ -42,7 +42,15 @@ class Cue:
 
 @cache
 def speech_verbs() -> frozenset[str]:
-    return word_list("speech_verbs.txt")
+    """Verbs that cue speech, those of thought_verbs.txt included."""
+    return word_list("speech_verbs.txt") | thought_verbs()
+
+
+@cache
+def thought_verbs() -> frozenset[str]:
+    """Verbs of fearing, hoping for, intending and agreeing: their clauses are
+    positions, not quotes by GUIDELINES.md (data/lexicons/thought_verbs.txt)."""
+    return word_list("thought_verbs.txt")
 
 
 @cache

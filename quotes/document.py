@@ -96,7 +96,7 @@ class Quote:
     """One attributed quotation. `speaker` is the resolved name; `mention` is
     the words in the text that refer to the speaker ("er", "der Kremlsprecher")."""
 
-    type: str  # "direct", "indirect" or "mixed"
+    type: str  # "direct", "indirect", "mixed", or "reported" (on request: a speech act without its words)
     text: str
     start: int
     end: int

@@ -2,6 +2,7 @@
 
     python scripts/bench_nlp.py --save            # UD German GSD test text (held out)
     python scripts/bench_nlp.py --corpus wikinews --limit 100
+    python scripts/bench_nlp.py --reported        # quote stages with reported speech acts too
 
 Reports tokens per second and articles per second through Stanza (parsing
 only the sentences that can hold speech, as extraction does), the time
@@ -44,6 +45,8 @@ def main() -> None:
     parser.add_argument("--corpus", choices=["ud", "wikinews"], default="ud")
     parser.add_argument("--limit", type=int, default=0, help="at most this many articles")
     parser.add_argument("--batch", type=int, default=8, help="articles per Stanza call")
+    parser.add_argument("--reported", action="store_true",
+                        help="run the quote stages with reported speech acts and thoughts (quotes extract --reported)")
     parser.add_argument("--save", action="store_true",
                         help="write the figures to data/models/de/speed.json (shown by `quotes models status`)")
     args = parser.parse_args()
@@ -64,13 +67,14 @@ def main() -> None:
         nlp_seconds += time.perf_counter() - started
         tokens += sum(len(s.words) for d in documents for s in d.sentences)
         started = time.perf_counter()
-        quotes += sum(len(quotes_in(d)) for d in documents)
+        quotes += sum(len(quotes_in(d, reported=args.reported)) for d in documents)
         quote_seconds += time.perf_counter() - started
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     report = {
         "corpus": args.corpus,
         "models": extractor.engine.models.name,
+        "reported": args.reported,
         "articles": len(articles),
         "tokens": tokens,
         "quotes": quotes,

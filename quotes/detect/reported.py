@@ -100,8 +100,10 @@ def _clause_words(sentence: Sentence, cue: Cue) -> list[Word]:
     inside = _subtree(sentence, {w.id for w in cue.words}, coordinated)
     after = [w.start for w in sentence.words if w.id in _subtree(sentence, coordinated, set()) and w.id > verb.id]
     words = [w for w in sentence.words if w.id in inside and (not after or w.start < min(after))]
-    while len(words) > 1 and (words[-1].upos == "PUNCT" or (words[0].deprel == "cc" and words[0].head == verb.id)):
-        words.pop(-1 if words[-1].upos == "PUNCT" else 0)
+    while len(words) > 1 and words[-1].upos == "PUNCT":
+        words.pop()
+    if len(words) > 1 and words[0].deprel == "cc" and words[0].head == verb.id:
+        words.pop(0)  # "… und kündigte eine Klage an": the clause without "und"
     return words
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from quotes.attribute.resolve import articles_among_particles, is_name_particle, is_role_noun
 from quotes.detect import Candidate, Cue
@@ -490,15 +491,19 @@ def _prefield_from(sentence: Sentence, start: int, finite: Word, names: frozense
     return lead + phrase if following == finite.id - 1 and speaker_head else []
 
 
+@cache
+def _approximators() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(entry.split()) for entry in word_list("approximators.txt"))
+
+
 def _approximator(words: tuple[Word, ...], start: int) -> list[Word]:
     """The words at `start` that qualify an amount before a number or an
     article ("Mehr als 100 Ärzte", "Über 200 Forscher"; data/lexicons/approximators.txt)."""
-    for entry in word_list("approximators.txt"):
-        parts = entry.split()
-        lead = list(words[start:start + len(parts)])
-        after = words[start + len(parts)] if start + len(parts) < len(words) else None
-        if [w.text.lower() for w in lead] == parts and after is not None and after.upos in {"NUM", "DET"}:
-            return lead
+    for parts in _approximators():
+        end = start + len(parts)
+        if end < len(words) and tuple(w.text.lower() for w in words[start:end]) == parts \
+                and words[end].upos in {"NUM", "DET"}:
+            return list(words[start:end])
     return []
 
 
@@ -1335,14 +1340,14 @@ def speaker_words(mention: list[Word]) -> list[Word]:
     "der Polizei")."""
     mention = _without_extended_attribute(mention)
     mention = mention[len(_approximator(tuple(mention), 0)):]  # "Mehr als 100 Ärzte": the doctors
-    joiners = COORDINATORS
+    joiners, joiner_tags = COORDINATORS, {"CCONJ"}
     if len(mention) > 1 and mention[0].text.lower() in _CORRELATIVES:
-        joiners = {_CORRELATIVES[mention[0].text.lower()][0]}
+        joiners, joiner_tags = {_CORRELATIVES[mention[0].text.lower()][0]}, {"CCONJ", "ADV"}  # "noch" is an adverb
         mention = mention[1:]  # "Sowohl die Regierung als auch die Opposition": the first of the two
     # two speakers, not "Bürgermeister und Justizsenator" (two offices), "Such- und Rettungsagentur" or
     # "die afghanischen und ausländischen Soldaten" (two adjectives of one noun)
     joiner = next((index for index, word in enumerate(mention) if word.text.lower() in joiners
-                   and word.upos in {"CCONJ", "ADV"}
+                   and word.upos in joiner_tags
                    and not (index + 1 < len(mention) and is_role_noun(mention[index + 1]))
                    and not (index and (mention[index - 1].text.endswith("-") or mention[index - 1].upos == "ADJ"))
                    and not any(w.text.lower() == "für" for w in mention[:index])),  # "für Arbeit und Soziales"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues, thought_verbs
+from quotes.detect.cues import Cue, document_cues, find_cues, thought_verbs
 from quotes.detect.direct import detect_direct
 from quotes.detect.indirect import detect_indirect
 from quotes.detect.marks import find_quoted_spans
@@ -27,7 +27,8 @@ def detect(document: Document, *, reported: bool = False) -> list[Candidate]:
     """
     quoted_spans = find_quoted_spans(document.text)
     direct = detect_direct(document, quoted_spans)
-    indirect = detect_indirect(document, [(c.start, c.end) for c in direct])
+    cues_of = document_cues()  # the indirect and the reported stage go over the same cues
+    indirect = detect_indirect(document, [(c.start, c.end) for c in direct], cues_of)
     quoted = [(q.start, q.end) for q in quoted_spans if q.depth == 0]
     kept_indirect = []
     yielded: list[Candidate] = []
@@ -51,7 +52,7 @@ def detect(document: Document, *, reported: bool = False) -> list[Candidate]:
         if end > start:
             result.append(replace(candidate, start=start, end=end))
     if reported:
-        return sorted(result + detect_reported(document, result), key=lambda c: c.start)
+        return sorted(result + detect_reported(document, result, cues_of), key=lambda c: c.start)
     return [c for c in result if c.type == "direct" or c.cue is None or c.cue.lemma not in thought_verbs()]
 
 

@@ -4,7 +4,7 @@ particle joined: "teilte … mit" is "mitteilen"), source prepositions ("laut",
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
@@ -427,6 +427,19 @@ def find_cues(sentence: Sentence) -> list[Cue]:
             cues.append(cue)
     particles = {word.id for cue in cues if cue.kind == "verb" for word in cue.words[1:]}
     return [cue for cue in cues if cue.head.id not in particles and not _cross_reference(sentence, cue)]
+
+
+def document_cues() -> Callable[[Sentence], list[Cue]]:
+    """`find_cues` remembered by sentence index, for the stages that go over
+    one document's sentences in turn."""
+    found: dict[int, list[Cue]] = {}
+
+    def cues_of(sentence: Sentence) -> list[Cue]:
+        if sentence.index not in found:
+            found[sentence.index] = find_cues(sentence)
+        return found[sentence.index]
+
+    return cues_of
 
 
 def _cross_reference(sentence: Sentence, cue: Cue) -> bool:

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import pairwise, takewhile
 
 from quotes.detect.candidates import Candidate
@@ -1205,7 +1205,8 @@ def _continuation_route(sentence: Sentence, since_speech: int) -> str | None:
     return "continuation" if goes_on else None
 
 
-def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> list[Candidate]:
+def detect_indirect(document: Document, direct_spans: list[tuple[int, int]],
+                    cues_of: Callable[[Sentence], list[Cue]]) -> list[Candidate]:
     """Indirect candidates, sentence by sentence, outside direct quotes."""
     candidates: list[Candidate] = []
     previous_speech = -10
@@ -1214,7 +1215,7 @@ def detect_indirect(document: Document, direct_spans: list[tuple[int, int]]) -> 
         if inside_direct:
             continue
         found: list[Candidate] = []
-        cues = find_cues(sentence)
+        cues = cues_of(sentence)
         for cue in sorted(cues, key=lambda c: _CUE_PRIORITY[c.kind]):
             if any(s <= cue.start < e for s, e in direct_spans):
                 continue

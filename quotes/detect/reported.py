@@ -6,10 +6,11 @@ the clause of the verb, its speaker included, as SpkAtt marks it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from quotes.detect.candidates import Candidate
-from quotes.detect.cues import Cue, find_cues
+from quotes.detect.cues import Cue
 from quotes.document import Document, Sentence, Word
 from quotes.lexicons import table
 
@@ -32,13 +33,14 @@ def _column(row: tuple[str, ...], index: int) -> frozenset[str]:
     return frozenset(row[index].split(",")) if len(row) > index and row[index] else frozenset()
 
 
-def detect_reported(document: Document, found: list[Candidate]) -> list[Candidate]:
+def detect_reported(document: Document, found: list[Candidate],
+                    cues_of: Callable[[Sentence], list[Cue]]) -> list[Candidate]:
     """Reported speech acts in clauses that hold no other candidate and whose
     verb is no other candidate's cue."""
     taken = [(c.start, c.end) for c in found] + [(c.cue.start, c.cue.end) for c in found if c.cue is not None]
     result = []
     for sentence in document.sentences:
-        cues = find_cues(sentence)
+        cues = cues_of(sentence)
         particles = {w.id for cue in cues for w in cue.words[1:]}  # "forderte … und kündigte … an": "an" is taken
         for cue in cues:
             span = _reported_clause(sentence, cue, particles)
